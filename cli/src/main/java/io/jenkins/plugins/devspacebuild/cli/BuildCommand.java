@@ -1,0 +1,159 @@
+package io.jenkins.plugins.devspacebuild.cli;
+
+import io.jenkins.plugins.devspacebuild.BuildEngine;
+import io.jenkins.plugins.devspacebuild.EngineSettings;
+import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.config.ConfigException;
+import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
+import io.jenkins.plugins.devspacebuild.push.DockerConfigCredentials;
+import io.jenkins.plugins.devspacebuild.push.Password;
+import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.push.RegistryCredentials;
+import io.jenkins.plugins.devspacebuild.push.RegistryHosts;
+import io.jenkins.plugins.devspacebuild.push.StaticCredentials;
+import io.jenkins.plugins.devspacebuild.result.PublishedVariables;
+import io.jenkins.plugins.devspacebuild.result.ResultFiles;
+import io.jenkins.plugins.devspacebuild.result.RunResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code devspace-build build}: the whole process. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds, tags and pushes the images that changed; skips the others and publishes their cached tags.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--cache", paramLabel = "FILE", description = "The cache (default: .devspace/devspace-build-cache.json next to devspace.yaml).")
+    Path cache;
+
+    @Option(names = {"-b", "--force-build"}, description = "Build every image, even unchanged ones.")
+    boolean force;
+
+    @Option(names = "--build-sequential", description = "Build one image at a time.")
+    boolean sequential;
+
+    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "0", description = "Build at most N images at once (default: all).")
+    int maxParallel;
+
+    @Option(names = "--fail-fast", description = "Cancel the other builds when one fails.")
+    boolean failFast;
+
+    @Option(names = "--skip-push", description = "Do not push; images stay in the local daemon.")
+    boolean skipPush;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag every image with TAG instead of its own tags (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--registry-credentials", paramLabel = "HOST=USER:PASSWORD_FILE",
+            description = "Credentials for a registry: the password is read from PASSWORD_FILE (repeatable). Docker's config.json is used for the others.")
+    List<String> registryCredentials = new ArrayList<>();
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST", description = "Reach this registry over plain HTTP (loopback registries always are).")
+    List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the results as a JSON array.")
+    Path outputFile;
+
+    @Option(names = "--output-env", paramLabel = "FILE", description = "Write DEVSPACE_IMAGE_<KEY>=repository:tag lines (and _REPOSITORY, _TAG, _DIGEST).")
+    Path outputEnv;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Only these image keys (default: all).")
+    List<String> images = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxParallel < 0) {
+            throw new ConfigException("--max-parallel must be 0 (all) or more, not " + maxParallel);
+        }
+        Map<String, String> env = System.getenv();
+        RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        EngineSettings base = EngineSettings.of(env, credentials, new ConsolePrinter(console));
+        EngineSettings settings = new EngineSettings(base.environment(), base.credentials(), base.events(), base.retry(), base.daemonFactory(),
+                base.hashThreads(), new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()));
+        BuildEngine engine = new BuildEngine(settings);
+        RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
+                sequential, maxParallel, failFast, skipPush, tags, images);
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                console.println("cancelling: stopping running builds...");
+                engine.cancel();
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "devspace-build-cancel");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            RunResult result = engine.build(options);
+            if (outputFile != null) {
+                ResultFiles.write(outputFile, ResultFiles.json(result));
+            }
+            if (outputEnv != null) {
+                ResultFiles.write(outputEnv, ResultFiles.env(PublishedVariables.of(result.images())));
+            }
+            return result.failed() ? 1 : 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down (Ctrl-C)
+            }
+        }
+    }
+
+    /** {@code HOST=USER:PASSWORD_FILE}: the password is read from the file, never taken from the command line. */
+    static RegistryCredentials parseCredentials(List<String> specs) throws ConfigException {
+        Map<String, RegistryCredential> byRegistry = new LinkedHashMap<>();
+        for (String s : specs) {
+            int eq = s.indexOf('=');
+            int colon = eq < 0 ? -1 : s.indexOf(':', eq);
+            if (eq <= 0 || colon < 0 || colon == eq + 1 || colon == s.length() - 1) {
+                throw new ConfigException("--registry-credentials '" + redact(s) + "' is not HOST=USER:PASSWORD_FILE");
+            }
+            String host = RegistryHosts.normalise(s.substring(0, eq));
+            String user = s.substring(eq + 1, colon);
+            Path file = Path.of(s.substring(colon + 1));
+            String password;
+            try {
+                password = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException("--registry-credentials for " + host + ": password file " + file + " cannot be read ("
+                        + e.getClass().getSimpleName() + "); give a file that holds only the password");
+            }
+            password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
+                    : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
+            if (password.isEmpty()) {
+                throw new ConfigException("--registry-credentials for " + host + ": password file " + file + " is empty");
+            }
+            byRegistry.put(host, new RegistryCredential(host, user, Password.of(password), "--registry-credentials"));
+        }
+        return new StaticCredentials(byRegistry, null);
+    }
+
+    private static String redact(String s) {
+        int colon = s.lastIndexOf(':');
+        return colon < 0 ? s : s.substring(0, colon + 1) + "...";
+    }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.devspacebuild.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.devspacebuild.BuildEngine;
+import io.jenkins.plugins.devspacebuild.EngineSettings;
+import io.jenkins.plugins.devspacebuild.ImagePlan;
+import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.event.EventSink;
+import io.jenkins.plugins.devspacebuild.push.RegistryCredentials;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code devspace-build plan}: per image the decision, the reason and the three hashes; builds nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Shows, per image, whether it would be built or skipped, why, and its hashes.")
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--cache", paramLabel = "FILE", description = "The cache (default: .devspace/devspace-build-cache.json next to devspace.yaml).")
+    Path cache;
+
+    @Option(names = {"-b", "--force-build"}, description = "Decide as if every image were forced.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print a JSON array instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EventSink warnings = e -> {
+            if (e instanceof BuildEvent.Message m && m.level() == BuildEvent.Level.WARNING) {
+                synchronized (err) {
+                    err.println("warning: " + (m.image() == null ? "" : "[" + m.image() + "] ") + m.text());
+                    err.flush();
+                }
+            }
+        };
+        BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, warnings));
+        RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
+                false, 0, false, true, List.of(), List.of());
+        List<ImagePlan> plans = engine.plan(options).images();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+            ArrayNode arr = mapper.createArrayNode();
+            for (ImagePlan p : plans) {
+                ObjectNode o = arr.addObject();
+                o.put("name", p.key());
+                o.put("decision", p.decision().isBuild() ? "build" : "skip");
+                o.put("reason", p.decision().reason());
+                o.put("dockerfileHash", p.hashes().dockerfile());
+                o.put("contextHash", p.hashes().context());
+                o.put("configHash", p.hashes().config());
+            }
+            out.println(mapper.writeValueAsString(arr));
+        } else {
+            for (ImagePlan p : plans) {
+                out.println(p.key() + ": " + (p.decision().isBuild() ? "build" : "skip") + " (" + p.decision().reason() + ")");
+                for (Map.Entry<String, String> h : Map.of("dockerfile", p.hashes().dockerfile(), "context   ", p.hashes().context(),
+                        "config    ", p.hashes().config()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                    out.println("  " + h.getKey() + " " + h.getValue());
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.devspacebuild.cli;
+
+import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.config.ConfigException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: which devspace.yaml, the project root, variables. */
+final class ProjectOptions {
+    @Option(names = {"-f", "--config"}, paramLabel = "FILE", defaultValue = "devspace.yaml", description = "The devspace.yaml (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "The project root; Dockerfiles and contexts must stay inside it (default: the current directory).")
+    Path root;
+
+    @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable for ${KEY} in devspace.yaml, before the environment.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    Path configFile() {
+        return config.toAbsolutePath().normalize();
+    }
+
+    Path projectRoot() {
+        return (root == null ? Path.of("") : root).toAbsolutePath().normalize();
+    }
+
+    Path cacheFile(Path explicit) {
+        return explicit != null ? explicit.toAbsolutePath().normalize() : RunOptions.defaultCacheFile(configFile());
+    }
+
+    static void requireNonEmpty(String what, String value) throws ConfigException {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(what + " must not be empty");
+        }
+    }
+}

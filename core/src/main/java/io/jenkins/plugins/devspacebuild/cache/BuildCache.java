@@ -1,0 +1,30 @@
+package io.jenkins.plugins.devspacebuild.cache;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The cache document: per image key, its last successful build. Immutable; {@link #with} returns an updated copy. */
+public record BuildCache(Map<String, CacheEntry> images) {
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "devspace-build-cache.json";
+
+    public BuildCache {
+        images = Collections.unmodifiableMap(new TreeMap<>(images));
+    }
+
+    public static BuildCache empty() {
+        return new BuildCache(Map.of());
+    }
+
+    public Optional<CacheEntry> get(String imageKey) {
+        return Optional.ofNullable(images.get(imageKey));
+    }
+
+    public BuildCache with(String imageKey, CacheEntry entry) {
+        Map<String, CacheEntry> m = new TreeMap<>(images);
+        m.put(imageKey, entry);
+        return new BuildCache(m);
+    }
+}

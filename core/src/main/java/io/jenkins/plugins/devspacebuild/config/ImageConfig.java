@@ -1,0 +1,67 @@
+package io.jenkins.plugins.devspacebuild.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One entry of {@code images}, normalised from either config shape, with variables substituted and paths resolved.
+ *
+ * @param key              the key under {@code images}
+ * @param image            the image name; its tag, if written, is already the first of {@link #tags()}
+ * @param tags             tag templates ({@code #} = one random character); empty means a random 5-character tag
+ * @param dockerfile       absolute, normalised path of the Dockerfile (it may be outside the context)
+ * @param context          absolute, normalised path of the build context directory
+ * @param entrypoint       the ENTRYPOINT override, or null when not configured
+ * @param cmd              the CMD override, or null when not configured
+ * @param appendDockerfileInstructions lines appended to the target stage, in order
+ * @param buildArgs        build arguments, sorted by name
+ * @param target           the stage to build, or null for the last one
+ * @param network          the network for RUN steps, or null
+ * @param rebuildStrategy  when to rebuild
+ * @param skipPush         never push this image
+ * @param createPullSecret create an image pull secret for its registry (when its credentials are known)
+ * @param builder          the builder block, {@link DockerSpec#DEFAULT} when none is given
+ * @param builderDeclared  whether the image names its builder explicitly (no fallback to another kind then)
+ * @param disabled         {@code build.disabled: true}: the image is never built
+ * @param location         where the image is defined
+ */
+public record ImageConfig(
+        String key,
+        ImageName image,
+        List<String> tags,
+        Path dockerfile,
+        Path context,
+        List<String> entrypoint,
+        List<String> cmd,
+        List<String> appendDockerfileInstructions,
+        Map<String, String> buildArgs,
+        String target,
+        String network,
+        RebuildStrategy rebuildStrategy,
+        boolean skipPush,
+        boolean createPullSecret,
+        BuilderSpec builder,
+        boolean builderDeclared,
+        boolean disabled,
+        Location location) {
+
+    public ImageConfig {
+        tags = List.copyOf(tags);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        cmd = cmd == null ? null : List.copyOf(cmd);
+        appendDockerfileInstructions = List.copyOf(appendDockerfileInstructions);
+        buildArgs = java.util.Collections.unmodifiableMap(new TreeMap<>(buildArgs));
+    }
+
+    /** Whether the Dockerfile must be rewritten in memory before the build. */
+    public boolean hasDockerfileOverride() {
+        return entrypoint != null || cmd != null || !appendDockerfileInstructions.isEmpty();
+    }
+
+    public ImageConfig withBuilder(BuilderSpec spec, boolean declared) {
+        return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
+                network, rebuildStrategy, skipPush, createPullSecret, spec, declared, disabled, location);
+    }
+}

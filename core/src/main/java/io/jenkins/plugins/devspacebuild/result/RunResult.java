@@ -1,0 +1,24 @@
+package io.jenkins.plugins.devspacebuild.result;
+
+import java.util.List;
+
+/**
+ * The outcome of a run.
+ *
+ * @param images    one result per image, in devspace.yaml order
+ * @param cancelled whether the run was cancelled (Ctrl-C, aborted Jenkins build, --fail-fast)
+ */
+public record RunResult(List<ImageResult> images, boolean cancelled) {
+
+    public RunResult {
+        images = List.copyOf(images);
+    }
+
+    public boolean failed() {
+        return cancelled || images.stream().anyMatch(ImageResult::failed);
+    }
+
+    public long count(ImageResult.Status status) {
+        return images.stream().filter(i -> i.status() == status).count();
+    }
+}
