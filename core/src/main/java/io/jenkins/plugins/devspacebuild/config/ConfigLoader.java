@@ -150,6 +150,7 @@ public final class ConfigLoader {
         Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
             Node n = yaml.compose(new StringReader(text));
+            rejectDuplicateKeys(n, display, new java.util.IdentityHashMap<>());
             if (n instanceof MappingNode m) {
                 new MergeFlattener(options).flatten(m);
             }
@@ -163,6 +164,28 @@ public final class ConfigLoader {
                     + "; check the indentation and quoting around this line");
         } catch (YAMLException e) {
             throw new ConfigException(display + ": malformed YAML: " + e.getMessage());
+        }
+    }
+
+    /** Duplicate keys are an error (before merge keys are resolved, which would silently keep the last one). */
+    private static void rejectDuplicateKeys(Node n, String display, java.util.Map<Node, Boolean> seen) throws ConfigException {
+        if (n == null || seen.put(n, Boolean.TRUE) != null) {
+            return;
+        }
+        if (n instanceof MappingNode m) {
+            Set<String> keys = new java.util.HashSet<>();
+            for (var t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && !k.getValue().equals("<<") && !keys.add(k.getValue())) {
+                    Mark mark = k.getStartMark();
+                    throw new ConfigException(new Location(display, mark.getLine() + 1, mark.getColumn() + 1), k.getValue(),
+                            "duplicate key; remove one of the two");
+                }
+                rejectDuplicateKeys(t.getValueNode(), display, seen);
+            }
+        } else if (n instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                rejectDuplicateKeys(item, display, seen);
+            }
         }
     }
 
