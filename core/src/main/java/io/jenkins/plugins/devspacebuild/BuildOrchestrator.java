@@ -17,11 +17,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,7 +38,7 @@ final class BuildOrchestrator {
     private final TagResolver tags;
     private final EventSink events;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile List<Future<ImageResult>> running = List.of();
+    private volatile List<ImageTask> tasks = List.of();
 
     BuildOrchestrator(RunOptions options, BuilderSelector builders, SkipVerifier verifier, CacheRecorder recorder, TagResolver tags,
                       EventSink events) {
@@ -48,6 +48,62 @@ final class BuildOrchestrator {
         this.recorder = recorder;
         this.tags = tags;
         this.events = events;
+    }
+
+    /**
+     * One image's work on a pool thread. Cancelling interrupts it while it runs, or makes it end at once when it has
+     * not started; either way {@link #done} completes only when nothing of it runs any more.
+     */
+    private final class ImageTask implements Runnable {
+        final ImagePlan plan;
+        final long planningMs;
+        final CompletableFuture<ImageResult> done = new CompletableFuture<>();
+        private Thread thread;
+        private boolean stop;
+
+        ImageTask(ImagePlan plan, long planningMs) {
+            this.plan = plan;
+            this.planningMs = planningMs;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (stop) {
+                    finish(failed(plan, "cancelled before it started", 0, plan.image().builder().name()));
+                    return;
+                }
+                thread = Thread.currentThread();
+            }
+            ImageResult r;
+            try {
+                r = runImage(plan, planningMs);
+            } catch (RuntimeException | Error e) {
+                r = failed(plan, "internal error: " + e, planningMs, plan.image().builder().name());
+            } finally {
+                synchronized (this) {
+                    thread = null;
+                }
+                Thread.interrupted();
+            }
+            finish(r);
+        }
+
+        private void finish(ImageResult r) {
+            events.accept(new BuildEvent.ImageDone(r));
+            done.complete(r);
+            if (r.failed() && options.failFast() && !cancelled.getAndSet(true)) {
+                events.info(null, "fail-fast: cancelling the other images because " + plan.key() + " failed");
+                cancelAll();
+            }
+        }
+
+        synchronized void cancel() {
+            stop = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
     }
 
     RunResult run(List<ImagePlan> plans, long[] planningMs) throws InterruptedException {
@@ -61,56 +117,52 @@ final class BuildOrchestrator {
             events.info(null, options.buildSequential() ? "building " + toBuild + " images one at a time"
                     : "building " + toBuild + " images, up to " + options.parallelism(toBuild) + " at once");
         }
-        List<Future<ImageResult>> futures = new ArrayList<>();
+        List<ImageTask> all = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            all.add(new ImageTask(plans.get(i), planningMs[i]));
+        }
+        tasks = all;
+        if (cancelled.get()) {
+            cancelAll();
+        }
+        all.forEach(pool::execute);
+        pool.shutdown();
         try {
-            for (int i = 0; i < plans.size(); i++) {
-                ImagePlan plan = plans.get(i);
-                long spent = planningMs[i];
-                futures.add(pool.submit(() -> runImage(plan, spent)));
-            }
-            running = futures;
-            if (cancelled.get()) {
-                cancelAll();
-            }
             List<ImageResult> results = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                results.add(await(futures.get(i), plans.get(i)));
+            for (ImageTask t : all) {
+                results.add(await(t));
             }
             return new RunResult(results, cancelled.get());
         } catch (InterruptedException e) {
             cancel();
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
+            for (ImageTask t : all) {
+                try {
+                    t.done.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException ignored) {
+                    // reported by the task itself
+                }
+            }
             throw e;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    /** Cancels every image not yet done; running builds are interrupted. */
+    /** Cancels every image not yet done; running builds are interrupted and waited for. */
     void cancel() {
         cancelled.set(true);
         cancelAll();
     }
 
     private void cancelAll() {
-        for (Future<ImageResult> f : running) {
-            f.cancel(true);
+        for (ImageTask t : tasks) {
+            t.cancel();
         }
     }
 
-    private ImageResult await(Future<ImageResult> f, ImagePlan plan) throws InterruptedException {
+    private static ImageResult await(ImageTask t) throws InterruptedException {
         try {
-            return f.get();
-        } catch (CancellationException e) {
-            ImageResult r = failed(plan, "cancelled before it finished", 0, plan.image().builder().name());
-            events.accept(new BuildEvent.ImageDone(r));
-            return r;
+            return t.done.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            ImageResult r = failed(plan, "internal error: " + c, 0, plan.image().builder().name());
-            events.accept(new BuildEvent.ImageDone(r));
-            return r;
+            throw new IllegalStateException("an image task completed exceptionally", e.getCause());
         }
     }
 
@@ -137,17 +189,11 @@ final class BuildOrchestrator {
                         ImageResult.Status.BUILT, plan.decision().reason(), out.builder(), planningMs + elapsed(start));
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             result = failed(planned, "cancelled", planningMs + elapsed(start), builderName);
         } catch (DevSpaceBuildException | IOException e) {
             result = failed(planned, e.getMessage(), planningMs + elapsed(start), builderName);
         } catch (RuntimeException e) {
             result = failed(planned, "internal error: " + e, planningMs + elapsed(start), builderName);
-        }
-        events.accept(new BuildEvent.ImageDone(result));
-        if (result.failed() && options.failFast() && !cancelled.getAndSet(true)) {
-            events.info(null, "fail-fast: cancelling the other images because " + image.key() + " failed");
-            cancelAll();
         }
         return result;
     }
