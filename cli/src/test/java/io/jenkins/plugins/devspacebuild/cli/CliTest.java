@@ -1,0 +1,122 @@
+package io.jenkins.plugins.devspacebuild.cli;
+
+import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.devspacebuild.testing.TestFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's interface: commands, options, output formats and exit codes (no daemon needed). */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path example() {
+        Path p = tmp.resolve("monorepo");
+        TestFiles.copyTree(TestFiles.exampleProject(), p);
+        return p;
+    }
+
+    @Test
+    void planJson() throws Exception {
+        Path p = example();
+        Run r = run("plan", "-f", p.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode arr = new ObjectMapper().readTree(r.out());
+        assertThat(arr).hasSize(3);
+        JsonNode api = arr.get(0);
+        assertThat(api.get("name").asText()).isEqualTo("api");
+        assertThat(api.get("decision").asText()).isEqualTo("build");
+        assertThat(api.get("reason").asText()).isEqualTo("no earlier build");
+        assertThat(api.get("dockerfileHash").asText()).matches("[0-9a-f]{64}");
+        assertThat(api.get("contextHash").asText()).matches("[0-9a-f]{64}");
+        assertThat(api.get("configHash").asText()).matches("[0-9a-f]{64}");
+        List<String> keys = new java.util.ArrayList<>();
+        api.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("name", "decision", "reason", "dockerfileHash", "contextHash", "configHash");
+        assertThat(r.err()).contains("warning: no cache at");
+        Run forced = run("plan", "-f", p.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "-b");
+        assertThat(forced.out()).contains("api: build (forced)").contains("  dockerfile ").contains("  context    ").contains("  config     ");
+    }
+
+    @Test
+    void contextList() {
+        Path p = example();
+        Run r = run("context", "list", "-f", p.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "api");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("f .dockerignore", "f Dockerfile", "f README.md", "f package.json", "d src",
+                "f src/routes.js", "f src/server");
+    }
+
+    @Test
+    void contextListShowsLinks() throws Exception {
+        write(tmp, "Dockerfile", "FROM scratch\n");
+        write(tmp, "devspace.yaml", "version: v2beta1\nimages:\n  a:\n    image: x/a\n");
+        write(tmp, "b/z.txt", "z");
+        Files.createSymbolicLink(tmp.resolve("b/link"), Path.of("z.txt"));
+        Files.createDirectories(tmp.resolve("a-empty"));
+        Run r = run("context", "list", "-f", tmp.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "a");
+        assertThat(r.out().lines()).containsExactly("f Dockerfile", "d a-empty", "d b", "l b/link -> z.txt", "f b/z.txt", "f devspace.yaml");
+    }
+
+    @Test
+    void badConfigExitsTwoWithTheLocationAndNoStackTrace() throws Exception {
+        write(tmp, "Dockerfile", "FROM scratch\n");
+        write(tmp, "devspace.yaml", "version: v2beta1\nimages:\n  a:\n    image: x/a\n    contex: ./\n");
+        for (String cmd : List.of("plan", "build")) {
+            Run r = run(cmd, "-f", tmp.resolve("devspace.yaml").toString(), "--root", tmp.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("error: devspace.yaml:5:5: images.a.contex: unknown key; did you mean 'context'?\n");
+        }
+        Run missing = run("context", "list", "-f", tmp.resolve("devspace.yaml").toString().replace("devspace", "nope"), "--root", tmp.toString(), "a");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("error: nope.yaml: no such file");
+        Run unknownImage = run("context", "list", "-f", tmp.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "zzz");
+        assertThat(unknownImage.code()).isEqualTo(2);
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("build", "--max-parallel", "many").code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+        Run creds = run("build", "--registry-credentials", "registry.example.com=user", "-f", "/nonexistent/devspace.yaml");
+        assertThat(creds.code()).isEqualTo(2);
+        assertThat(creds.err()).isEqualTo("error: --registry-credentials 'registry.example.com=user' is not HOST=USER:PASSWORD_FILE\n");
+        Run file = run("build", "--registry-credentials", "r.example.com=u:/nonexistent/pw", "-f", "/nonexistent/devspace.yaml");
+        assertThat(file.err()).startsWith("error: --registry-credentials for r.example.com: password file /nonexistent/pw cannot be read");
+    }
+
+    @Test
+    void buildOptionsParse() {
+        BuildCommand b = CommandLine.populateCommand(new BuildCommand(), "-f", "x.yaml", "-b", "--build-sequential", "--max-parallel", "3",
+                "--fail-fast", "--skip-push", "-t", "a", "--tag", "b", "--registry-credentials", "h=u:/f", "--output-file", "o.json",
+                "--output-env", "o.env", "--var", "K=V", "api", "web");
+        assertThat(b.force).isTrue();
+        assertThat(b.sequential).isTrue();
+        assertThat(b.maxParallel).isEqualTo(3);
+        assertThat(b.failFast).isTrue();
+        assertThat(b.skipPush).isTrue();
+        assertThat(b.tags).containsExactly("a", "b");
+        assertThat(b.images).containsExactly("api", "web");
+        assertThat(b.project.vars).containsEntry("K", "V");
+    }
+}
