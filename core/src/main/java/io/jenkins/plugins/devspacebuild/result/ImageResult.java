@@ -16,7 +16,8 @@ import java.util.List;
  * @param durationMs wall time spent on the image in this run
  */
 public record ImageResult(String name, String repository, List<String> tags, String digest, String imageId, Status status, String reason,
-                          String builder, long durationMs) {
+                          String builder, long durationMs) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public ImageResult {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -8,7 +8,8 @@ import java.util.List;
  * @param images    one result per image, in devspace.yaml order
  * @param cancelled whether the run was cancelled (Ctrl-C, aborted Jenkins build, --fail-fast)
  */
-public record RunResult(List<ImageResult> images, boolean cancelled) {
+public record RunResult(List<ImageResult> images, boolean cancelled) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public RunResult {
         images = List.copyOf(images);
