@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * One .dockerignore pattern with the Docker CLI's matching rules (moby/patternmatcher): {@code *} and {@code ?} stop at
- * '/', {@code **} crosses directories, {@code [a-c]} classes, {@code \} escapes the next character, and the exact,
- * prefix ({@code dir/**}) and suffix ({@code **}{@code /name}) shortcuts that the reference implementation takes
- * before falling back to a regular expression (they differ from the expression in a few corner cases, so they are
- * reproduced too).
+ * One .dockerignore pattern with the Docker CLI's matching rules (moby/patternmatcher): the pattern must be valid for
+ * Go's {@code filepath.Match}; then {@code *} and {@code ?} become wildcards that stop at '/', {@code **} crosses
+ * directories, {@code \} escapes the next character, {@code . + ( ) $} are quoted, and everything else is left to Go's
+ * regular expressions ({@link GoRegex}): so {@code [a-c]} and {@code [[:digit:]]} are classes, {@code \d} is a digit,
+ * {@code {2}} repeats, {@code |} alternates and {@code ^} anchors, exactly as in Docker. The exact, prefix
+ * ({@code dir/**}) and suffix ({@code **}{@code /name}) shortcuts the reference takes before the expression are
+ * reproduced too (they differ from the expression in a few corner cases).
  */
 final class IgnorePattern {
     private enum Kind { EXACT, PREFIX, SUFFIX, REGEX }
@@ -16,14 +18,32 @@ final class IgnorePattern {
     private final String cleaned;
     private final boolean exclusion;
     private final int dirCount;
+    private final int line;
     private Kind kind;
     private Pattern regex;
+    private PatternSyntaxException invalid;
 
     IgnorePattern(String cleaned, boolean exclusion) throws PatternSyntaxException {
+        this(cleaned, exclusion, 0);
+    }
+
+    /**
+     * @param line the pattern's line in the ignore file, for errors (0: added, not written)
+     * @throws PatternSyntaxException when the pattern is not a valid glob for Go's {@code filepath.Match} (Docker
+     *                                refuses the ignore file at once). An expression Go's regular expressions reject
+     *                                is only an error when the pattern is first tried on a path, as in Docker.
+     */
+    IgnorePattern(String cleaned, boolean exclusion, int line) throws PatternSyntaxException {
         this.cleaned = cleaned;
         this.exclusion = exclusion;
+        this.line = line;
         this.dirCount = cleaned.split("/", -1).length;
+        checkGlobSyntax(cleaned);
         compile();
+    }
+
+    int line() {
+        return line;
     }
 
     /** The pattern without its '!', as cleaned. */
@@ -39,7 +59,11 @@ final class IgnorePattern {
         return dirCount;
     }
 
-    boolean matches(String path) {
+    /** @throws PatternSyntaxException when Go's regular expressions reject the pattern (Docker then fails too) */
+    boolean matches(String path) throws PatternSyntaxException {
+        if (invalid != null) {
+            throw invalid;
+        }
         return switch (kind) {
             case EXACT -> path.equals(cleaned);
             case PREFIX -> path.startsWith(cleaned.substring(0, cleaned.length() - 2));
@@ -47,10 +71,11 @@ final class IgnorePattern {
                 String suffix = cleaned.substring(2);
                 yield path.endsWith(suffix) || (!suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1)));
             }
-            case REGEX -> regex.matcher(path).matches();
+            case REGEX -> regex.matcher(path).find(); // Go's MatchString: not anchored beyond the ^ and $ written
         };
     }
 
+    /** patternmatcher's {@code compile}: the Go expression it builds, character for character. */
     private void compile() {
         StringBuilder re = new StringBuilder("^");
         kind = Kind.EXACT;
@@ -86,60 +111,87 @@ final class IgnorePattern {
             } else if (ch == '?') {
                 re.append("[^/]");
                 kind = Kind.REGEX;
+            } else if (ch == '.' || ch == '+' || ch == '(' || ch == ')' || ch == '$') {
+                // the only characters quoted (the reference's table means to quote | { } too, but does not)
+                re.append('\\').appendCodePoint(ch);
             } else if (ch == '\\') {
                 if (pos < n) {
-                    appendLiteral(re, cps[pos++]);
+                    re.append('\\').appendCodePoint(cps[pos++]);
                     kind = Kind.REGEX;
                 } else {
-                    re.append("\\\\");
+                    re.append('\\');
                 }
             } else if (ch == '[' || ch == ']') {
-                re.append((char) ch);
+                re.appendCodePoint(ch);
                 kind = Kind.REGEX;
-                if (ch == '[') {
-                    pos = appendClass(re, cps, pos);
-                }
             } else {
-                appendLiteral(re, ch);
+                re.appendCodePoint(ch);
             }
         }
         if (kind == Kind.REGEX) {
             re.append('$');
-            regex = Pattern.compile(re.toString(), Pattern.DOTALL);
+            try {
+                regex = GoRegex.compile(re.toString());
+            } catch (PatternSyntaxException e) {
+                invalid = e; // patternmatcher compiles on first use: Docker fails only if the pattern is ever tried
+            }
         }
     }
 
     /**
-     * Copies a bracket class body up to its closing ']' into a Java expression. Go's RE2 and Java read classes alike,
-     * except that Java gives '[' and '&&' inside a class a meaning of their own: those are escaped.
+     * Go's {@code filepath.Match} syntax rules, which patternmatcher checks first: a {@code \} must escape something,
+     * and a {@code [} class must be closed, hold at least one character or range, and not start an element with '-'
+     * or ']'.
      */
-    private static int appendClass(StringBuilder re, int[] cps, int pos) {
+    static void checkGlobSyntax(String pattern) throws PatternSyntaxException {
+        int[] cps = pattern.codePoints().toArray();
         int n = cps.length;
-        int start = pos;
-        while (pos < n) {
-            int ch = cps[pos];
-            if (ch == ']' && pos > start && !(pos == start + 1 && cps[start] == '^')) {
-                return pos; // the ']' itself is appended by the main loop
+        int i = 0;
+        while (i < n) {
+            int c = cps[i];
+            if (c == '\\') {
+                if (i + 1 >= n) {
+                    throw new PatternSyntaxException("syntax error in pattern (a \\ at the end escapes nothing)", pattern, i);
+                }
+                i += 2;
+            } else if (c == '[') {
+                int at = i;
+                i++;
+                if (i < n && cps[i] == '^') {
+                    i++;
+                }
+                int ranges = 0;
+                while (true) {
+                    if (i < n && cps[i] == ']' && ranges > 0) {
+                        i++;
+                        break;
+                    }
+                    i = classChar(cps, i, pattern, at);
+                    if (cps[i] == '-') {
+                        i = classChar(cps, i + 1, pattern, at);
+                    }
+                    ranges++;
+                }
+            } else {
+                i++;
             }
-            if (ch == '\\' && pos + 1 < n) {
-                re.append('\\').appendCodePoint(cps[pos + 1]);
-                pos += 2;
-                continue;
-            }
-            if (ch == '[' || ch == '&') {
-                re.append('\\');
-            }
-            re.appendCodePoint(ch);
-            pos++;
         }
-        return pos;
     }
 
-    private static void appendLiteral(StringBuilder re, int ch) {
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' || ch == '_' || ch == '-' || ch > 127) {
-            re.appendCodePoint(ch);
-        } else {
-            re.append('\\').appendCodePoint(ch);
+    /** Go's {@code getEsc}: one class character at {@code i}; something must follow it. */
+    private static int classChar(int[] cps, int i, String pattern, int classAt) {
+        int n = cps.length;
+        if (i >= n || cps[i] == '-' || cps[i] == ']') {
+            throw new PatternSyntaxException("syntax error in pattern (a [ ] class is empty, unclosed or has a"
+                    + " misplaced - or ])", pattern, classAt);
         }
+        if (cps[i] == '\\') {
+            i++;
+        }
+        i++;
+        if (i >= n) {
+            throw new PatternSyntaxException("syntax error in pattern (a [ ] class is not closed)", pattern, classAt);
+        }
+        return i;
     }
 }

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.devspacebuild.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The freestyle build step: the same process and options as {@code devspaceBuild}. The published
+ * {@code DEVSPACE_IMAGE_*} variables are seen by the later build steps. In the form, images and tags are written as one
+ * line each ("api web").
+ */
+public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildStep {
+    private final BuildSettings settings = new BuildSettings();
+
+    @DataBoundConstructor
+    public DevSpaceBuildBuilder() {
+    }
+
+    public String getConfig() {
+        return settings.config;
+    }
+
+    @DataBoundSetter
+    public void setConfig(String config) {
+        settings.config = BuildSettings.configOrDefault(config);
+    }
+
+    public boolean isForceBuild() {
+        return settings.forceBuild;
+    }
+
+    @DataBoundSetter
+    public void setForceBuild(boolean forceBuild) {
+        settings.forceBuild = forceBuild;
+    }
+
+    public boolean isBuildSequential() {
+        return settings.buildSequential;
+    }
+
+    @DataBoundSetter
+    public void setBuildSequential(boolean buildSequential) {
+        settings.buildSequential = buildSequential;
+    }
+
+    public int getMaxParallel() {
+        return settings.maxParallel;
+    }
+
+    @DataBoundSetter
+    public void setMaxParallel(int maxParallel) {
+        settings.maxParallel = maxParallel;
+    }
+
+    public boolean isFailFast() {
+        return settings.failFast;
+    }
+
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        settings.failFast = failFast;
+    }
+
+    public boolean isSkipPush() {
+        return settings.skipPush;
+    }
+
+    @DataBoundSetter
+    public void setSkipPush(boolean skipPush) {
+        settings.skipPush = skipPush;
+    }
+
+    /** The image keys to build, separated by spaces or commas; empty for all. */
+    public String getImages() {
+        return String.join(" ", settings.images);
+    }
+
+    @DataBoundSetter
+    public void setImages(String images) {
+        settings.images = BuildSettings.split(images);
+    }
+
+    /** Tags for every image, separated by spaces or commas; empty for each image's own. */
+    public String getTags() {
+        return String.join(" ", settings.tags);
+    }
+
+    @DataBoundSetter
+    public void setTags(String tags) {
+        settings.tags = BuildSettings.split(tags);
+    }
+
+    public String getCredentialsId() {
+        return settings.credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        settings.credentialsId = BuildSettings.emptyToNull(credentialsId);
+    }
+
+    public List<RegistryCredentialsEntry> getRegistryCredentials() {
+        return new ArrayList<>(settings.registryCredentials);
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentials(List<RegistryCredentialsEntry> registryCredentials) {
+        settings.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
+    }
+
+    public String getCacheFrom() {
+        return settings.cacheFrom;
+    }
+
+    @DataBoundSetter
+    public void setCacheFrom(String cacheFrom) {
+        settings.cacheFrom = BuildSettings.emptyToNull(cacheFrom);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
+                        @NonNull TaskListener listener) throws InterruptedException, IOException {
+        new DevSpaceBuildRunner(settings, run, workspace, env, launcher, listener).run();
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Symbol("devspaceImages")
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "DevSpace: build, tag and push images";
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsChoices.usernamePasswords(item, credentialsId);
+        }
+
+        public FormValidation doCheckMaxParallel(@QueryParameter int value) {
+            return FormChecks.maxParallel(value);
+        }
+
+        public FormValidation doCheckConfig(@QueryParameter String value) {
+            return FormChecks.config(value);
+        }
+
+        public FormValidation doCheckTags(@QueryParameter String value) {
+            return FormChecks.tags(value);
+        }
+    }
+}

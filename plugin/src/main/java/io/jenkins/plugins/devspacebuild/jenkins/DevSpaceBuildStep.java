@@ -1,0 +1,198 @@
+package io.jenkins.plugins.devspacebuild.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code devspaceBuild}: builds, tags and pushes the images of a devspace.yaml that changed since their last build,
+ * on the agent of the surrounding {@code node}, and returns the published {@code DEVSPACE_IMAGE_*} variables.
+ * <pre>
+ * def images = devspaceBuild forceBuild: true
+ * sh "helm upgrade app ./chart --set image=${images.DEVSPACE_IMAGE_API}"
+ * </pre>
+ */
+public final class DevSpaceBuildStep extends Step {
+    private final BuildSettings settings = new BuildSettings();
+
+    @DataBoundConstructor
+    public DevSpaceBuildStep() {
+    }
+
+    BuildSettings settings() {
+        return settings;
+    }
+
+    public String getConfig() {
+        return settings.config;
+    }
+
+    @DataBoundSetter
+    public void setConfig(String config) {
+        settings.config = BuildSettings.configOrDefault(config);
+    }
+
+    public boolean isForceBuild() {
+        return settings.forceBuild;
+    }
+
+    @DataBoundSetter
+    public void setForceBuild(boolean forceBuild) {
+        settings.forceBuild = forceBuild;
+    }
+
+    public boolean isBuildSequential() {
+        return settings.buildSequential;
+    }
+
+    @DataBoundSetter
+    public void setBuildSequential(boolean buildSequential) {
+        settings.buildSequential = buildSequential;
+    }
+
+    public int getMaxParallel() {
+        return settings.maxParallel;
+    }
+
+    @DataBoundSetter
+    public void setMaxParallel(int maxParallel) {
+        settings.maxParallel = maxParallel;
+    }
+
+    public boolean isFailFast() {
+        return settings.failFast;
+    }
+
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        settings.failFast = failFast;
+    }
+
+    public boolean isSkipPush() {
+        return settings.skipPush;
+    }
+
+    @DataBoundSetter
+    public void setSkipPush(boolean skipPush) {
+        settings.skipPush = skipPush;
+    }
+
+    public List<String> getImages() {
+        return new ArrayList<>(settings.images);
+    }
+
+    @DataBoundSetter
+    public void setImages(List<String> images) {
+        settings.images = BuildSettings.clean(images);
+    }
+
+    public List<String> getTags() {
+        return new ArrayList<>(settings.tags);
+    }
+
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        settings.tags = BuildSettings.clean(tags);
+    }
+
+    public String getCredentialsId() {
+        return settings.credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        settings.credentialsId = BuildSettings.emptyToNull(credentialsId);
+    }
+
+    public List<RegistryCredentialsEntry> getRegistryCredentials() {
+        return new ArrayList<>(settings.registryCredentials);
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentials(List<RegistryCredentialsEntry> registryCredentials) {
+        settings.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
+    }
+
+    public String getCacheFrom() {
+        return settings.cacheFrom;
+    }
+
+    @DataBoundSetter
+    public void setCacheFrom(String cacheFrom) {
+        settings.cacheFrom = BuildSettings.emptyToNull(cacheFrom);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    /** Runs on a pool thread of the controller, as the build's authentication; stopping it interrupts the agent's work. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<TreeMap<String, String>> {
+        private static final long serialVersionUID = 1L;
+        private final transient DevSpaceBuildStep step;
+
+        Execution(DevSpaceBuildStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected TreeMap<String, String> run() throws Exception {
+            StepContext c = getContext();
+            return new DevSpaceBuildRunner(step.settings(), c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class), c.get(Launcher.class),
+                    c.get(TaskListener.class)).run();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "devspaceBuild";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Build, tag and push the images of a devspace.yaml";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, Launcher.class, TaskListener.class);
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsChoices.usernamePasswords(item, credentialsId);
+        }
+
+        public FormValidation doCheckMaxParallel(@QueryParameter int value) {
+            return FormChecks.maxParallel(value);
+        }
+
+        public FormValidation doCheckConfig(@QueryParameter String value) {
+            return FormChecks.config(value);
+        }
+    }
+}

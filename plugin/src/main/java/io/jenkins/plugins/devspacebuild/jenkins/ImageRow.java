@@ -1,0 +1,49 @@
+package io.jenkins.plugins.devspacebuild.jenkins;
+
+import io.jenkins.plugins.devspacebuild.result.ImageResult;
+import java.io.Serializable;
+
+/** One line of the build page summary; plain fields, as they are saved with the build. */
+public final class ImageRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String image;
+    private final String decision;
+    private final String reason;
+    private final String tags;
+    private final String digest;
+    private final long durationMs;
+
+    ImageRow(ImageResult r) {
+        this.image = r.name();
+        this.decision = r.status().text();
+        this.reason = r.reason();
+        this.tags = String.join(", ", r.tags());
+        this.digest = r.digest();
+        this.durationMs = r.durationMs();
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getDecision() {
+        return decision;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public String getDigest() {
+        return digest == null ? "" : digest;
+    }
+
+    public String getDuration() {
+        return durationMs < 1000 ? durationMs + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", durationMs / 1000.0);
+    }
+}

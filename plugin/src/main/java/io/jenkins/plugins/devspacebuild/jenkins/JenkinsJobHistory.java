@@ -1,0 +1,107 @@
+package io.jenkins.plugins.devspacebuild.jenkins;
+
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.Job;
+import hudson.model.Run;
+import io.jenkins.plugins.devspacebuild.cache.BuildCache;
+import io.jenkins.plugins.devspacebuild.ci.JobHistory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import jenkins.util.VirtualFile;
+
+/** A Jenkins job's builds as the engine's {@link JobHistory}: the cache is each build's archived artifact. */
+final class JenkinsJobHistory implements JobHistory {
+    private final Job<?, ?> job;
+    private final Run<?, ?> newest;
+
+    /**
+     * @param job    the job
+     * @param newest the first build to look at (then its predecessors), or null for none
+     */
+    private JenkinsJobHistory(Job<?, ?> job, Run<?, ?> newest) {
+        this.job = job;
+        this.newest = newest;
+    }
+
+    /** The builds of {@code run}'s job before it. */
+    static JenkinsJobHistory before(Run<?, ?> run) {
+        return new JenkinsJobHistory(run.getParent(), run.getPreviousBuild());
+    }
+
+    /** All builds of another job, newest first. */
+    static JenkinsJobHistory of(Job<?, ?> job) {
+        return new JenkinsJobHistory(job, job.getLastBuild());
+    }
+
+    /**
+     * A job next to {@code run}'s job (same folder or multibranch project), when it exists and the current
+     * authentication may read it. A name with '/' is taken as relative path below that folder.
+     */
+    static Optional<JenkinsJobHistory> sibling(Run<?, ?> run, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        ItemGroup<?> group = run.getParent().getParent();
+        for (String candidate : new String[] {name, name.replace("/", "%2F")}) {
+            Item item = group.getItem(candidate);
+            if (item instanceof Job<?, ?> j && j.hasPermission(Item.READ) && j != run.getParent()) {
+                return Optional.of(of(j));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static BuildRecord record(Run<?, ?> run) {
+        return new RunRecord(run);
+    }
+
+    @Override
+    public String name() {
+        return job.getFullName();
+    }
+
+    @Override
+    public Iterable<BuildRecord> builds() {
+        return () -> new Iterator<>() {
+            private Run<?, ?> next = newest;
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public BuildRecord next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Run<?, ?> r = next;
+                next = r.getPreviousBuild();
+                return new RunRecord(r);
+            }
+        };
+    }
+
+    private record RunRecord(Run<?, ?> run) implements BuildRecord {
+        @Override
+        public String name() {
+            return run.getFullDisplayName();
+        }
+
+        @Override
+        public Optional<String> cacheArtifact() throws IOException {
+            VirtualFile f = run.getArtifactManager().root().child(BuildCache.FILE_NAME);
+            if (!f.isFile()) {
+                return Optional.empty();
+            }
+            try (InputStream in = f.open()) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
