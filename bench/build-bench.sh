@@ -51,7 +51,7 @@ run_four() { # dir extra-args... ; prints ms
   local t0 t1
   t0=$(now)
   (cd "$dir" && java -jar "$JAR" build --root . -b --registry-credentials "$CREDS" --var NONCE="$RANDOM$RANDOM" "$@" >"$WORK/last.log" 2>&1) \
-    || { cat "$WORK/last.log"; exit 1; }
+    || { cat "$WORK/last.log" >&2; exit 1; }
   t1=$(now)
   ms "$t0" "$t1"
 }
@@ -81,16 +81,16 @@ for d in $(seq 1 40); do
 done
 head -c 20000000 /dev/zero | tr '\0' 'x' >"$CTX/app/big.bin"
 printf 'FROM busybox-local:1\nCOPY . /app\nRUN find /app -type f | wc -l\n' >"$CTX/app/Dockerfile"
-printf 'version: v2beta1\nimages:\n  app:\n    image: %s/bench/overhead\n    context: ./app\n' "$REG" >"$CTX/devspace.yaml"
+printf 'version: v2beta1\nimages:\n  app:\n    image: %s/bench/overhead\n    context: ./app\n    dockerfile: ./app/Dockerfile\n' "$REG" >"$CTX/devspace.yaml"
 files=$(find "$CTX/app" -type f | wc -l); bytes=$(du -sb "$CTX/app" | cut -f1)
 ours_once() {
   local t0 t1; t0=$(now)
-  (cd "$CTX" && java -jar "$JAR" build --root . -b --skip-push -t bench >"$WORK/last.log" 2>&1) || { cat "$WORK/last.log"; exit 1; }
+  (cd "$CTX" && java -jar "$JAR" build --root . -b --skip-push -t bench >"$WORK/last.log" 2>&1) || { cat "$WORK/last.log" >&2; exit 1; }
   t1=$(now); ms "$t0" "$t1"
 }
 docker_once() {
   local t0 t1; t0=$(now)
-  DOCKER_BUILDKIT=0 docker build -q -t "$REG/bench/overhead:cli" "$CTX/app" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log"; exit 1; }
+  DOCKER_BUILDKIT=0 docker build -q -t "$REG/bench/overhead:cli" "$CTX/app" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log" >&2; exit 1; }
   t1=$(now); ms "$t0" "$t1"
 }
 ours_once >/dev/null; docker_once >/dev/null
@@ -103,13 +103,13 @@ jvm0=$(now); java -jar "$JAR" --version >/dev/null; jvm1=$(now); JVM=$(ms "$jvm0
 EX=$WORK/example
 cp -r examples/monorepo "$EX"
 (cd "$EX" && java -jar "$JAR" build --root . --var REGISTRY=$REG/bench-skip --registry-credentials "$CREDS" >"$WORK/last.log" 2>&1) \
-  || { cat "$WORK/last.log"; exit 1; }
+  || { cat "$WORK/last.log" >&2; exit 1; }
 s=()
 for _ in $(seq 1 $(( REPS + 2 ))); do
   t0=$(now)
   (cd "$EX" && java -jar "$JAR" build --root . --var REGISTRY=$REG/bench-skip --registry-credentials "$CREDS" >"$WORK/last.log" 2>&1)
   t1=$(now)
-  grep -q "0 built, 3 skipped" "$WORK/last.log" || { cat "$WORK/last.log"; exit 1; }
+  grep -q "0 built, 3 skipped" "$WORK/last.log" || { cat "$WORK/last.log" >&2; exit 1; }
   s+=("$(ms "$t0" "$t1")")
 done
 SKIP=$(printf '%s\n' "${s[@]}" | median)

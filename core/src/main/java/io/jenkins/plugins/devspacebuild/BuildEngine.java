@@ -8,6 +8,7 @@ import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.cache.ContextHasher;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.ConfigLoader;
+import io.jenkins.plugins.devspacebuild.config.DockerSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
@@ -68,22 +69,28 @@ public final class BuildEngine {
             BuildCache cache = loadCache(options);
             List<ImageConfig> images = select(project, options.images());
             EventSink events = settings.events();
-            List<ImagePlan> plans = new ArrayList<>();
-            long[] planningMs = new long[images.size()];
-            try (ContextHasher hasher = new ContextHasher(settings.hashThreads())) {
-                ImagePlanner planner = new ImagePlanner(project, hasher, events);
-                for (int i = 0; i < images.size(); i++) {
-                    checkCancelled();
-                    long t0 = System.nanoTime();
-                    plans.add(planOne(planner, images.get(i), cache, options.forceBuild()));
-                    planningMs[i] = (System.nanoTime() - t0) / 1_000_000;
-                }
-            }
             BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
                     project.configFile().getParent(), settings.insecureRegistries());
             RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
             CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
             try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory())) {
+                if (images.stream().anyMatch(i -> i.builder() instanceof DockerSpec)) {
+                    // contact the daemon while the contexts are hashed: its client takes a while to start
+                    Thread probe = new Thread(builders::daemon, "devspace-build-daemon-probe");
+                    probe.setDaemon(true);
+                    probe.start();
+                }
+                List<ImagePlan> plans = new ArrayList<>();
+                long[] planningMs = new long[images.size()];
+                try (ContextHasher hasher = new ContextHasher(settings.hashThreads())) {
+                    ImagePlanner planner = new ImagePlanner(project, hasher, events);
+                    for (int i = 0; i < images.size(); i++) {
+                        checkCancelled();
+                        long t0 = System.nanoTime();
+                        plans.add(planOne(planner, images.get(i), cache, options.forceBuild()));
+                        planningMs[i] = (System.nanoTime() - t0) / 1_000_000;
+                    }
+                }
                 BuildOrchestrator o = new BuildOrchestrator(options, builders, new SkipVerifier(registry, builders, events), recorder,
                         new TagResolver(), events);
                 orchestrator = o;

@@ -17,8 +17,7 @@ import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
 import io.jenkins.plugins.devspacebuild.push.RegistryHosts;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -72,19 +71,16 @@ public final class DockerBuilder implements ImageBuilder {
     private String buildImage(BuildRequest request) throws BuildFailedException, InterruptedException {
         ImageConfig image = request.image();
         String key = request.key();
-        PipedInputStream in = new PipedInputStream(64 * 1024);
-        PipedOutputStream out;
-        try {
-            out = new PipedOutputStream(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ChunkPipe pipe = new ChunkPipe();
+        InputStream in = pipe.in;
         AtomicReference<IOException> producerError = new AtomicReference<>();
         Thread producer = new Thread(() -> {
-            try (out) {
-                request.input().writeTar(out);
+            try {
+                request.input().writeTar(pipe.out);
+                pipe.out.close();
             } catch (IOException e) {
                 producerError.set(e);
+                pipe.fail(e);
             }
         }, "devspace-build-context-" + key);
         producer.setDaemon(true);
@@ -120,7 +116,7 @@ public final class DockerBuilder implements ImageBuilder {
             try {
                 in.close();
             } catch (IOException ignored) {
-                // the pipe's reader end
+                // the pipe's reader end never fails to close
             }
         }
         if (Thread.currentThread().isInterrupted()) {

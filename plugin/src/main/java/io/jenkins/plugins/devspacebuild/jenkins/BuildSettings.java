@@ -4,6 +4,7 @@ import io.jenkins.plugins.devspacebuild.ci.StepOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The options shared by the Pipeline step and the freestyle build step: what to build and with which credentials.
@@ -24,8 +25,10 @@ final class BuildSettings implements Serializable {
     List<RegistryCredentialsEntry> registryCredentials = new ArrayList<>();
     String cacheFrom;
 
-    StepOptions toStepOptions() {
-        return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images, tags);
+    /** @param expand expands ${VAR} of the build's environment in the tags (useful in the freestyle form) */
+    StepOptions toStepOptions(UnaryOperator<String> expand) {
+        return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images,
+                tags.stream().map(expand).toList());
     }
 
     static String configOrDefault(String s) {

@@ -51,7 +51,7 @@ final class DevSpaceBuildRunner {
     /** Returns the published variables; throws {@link AbortException} when an image failed or nothing could run. */
     TreeMap<String, String> run() throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        StepOptions options = settings.toStepOptions();
+        StepOptions options = settings.toStepOptions(env::expand);
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
             throw new AbortException("devspaceBuild: " + String.join("; ", problems));
