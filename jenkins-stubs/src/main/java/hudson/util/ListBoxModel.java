@@ -18,4 +18,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     public ListBoxModel() {
         throw new UnsupportedOperationException("stub");
     }
+
+    public void add(String displayName, String value) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

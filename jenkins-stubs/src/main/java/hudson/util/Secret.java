@@ -11,6 +11,10 @@ public final class Secret implements Serializable {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static Secret fromString(String data) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     private Secret(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
         throw new UnsupportedOperationException("stub");
     }

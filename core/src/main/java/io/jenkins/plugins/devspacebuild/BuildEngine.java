@@ -73,8 +73,9 @@ public final class BuildEngine {
                     project.configFile().getParent(), settings.insecureRegistries());
             RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
             CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
-            try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory())) {
-                if (images.stream().anyMatch(i -> i.builder() instanceof DockerSpec)) {
+            try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory(), settings.clusterFactory(),
+                    options.builder())) {
+                if (options.builder() == null ? images.stream().anyMatch(i -> i.builder() instanceof DockerSpec) : options.builder().equals("docker")) {
                     // contact the daemon while the contexts are hashed: its client takes a while to start
                     Thread probe = new Thread(builders::daemon, "devspace-build-daemon-probe");
                     probe.setDaemon(true);
@@ -96,6 +97,9 @@ public final class BuildEngine {
                 orchestrator = o;
                 checkCancelled();
                 RunResult result = o.run(plans, planningMs);
+                if (options.pullSecrets() && !result.cancelled()) {
+                    new PullSecretStage(settings.credentials(), builders, events).run(project, result, options.skipPush());
+                }
                 events.accept(new BuildEvent.RunDone(result));
                 return result;
             } catch (IOException e) {

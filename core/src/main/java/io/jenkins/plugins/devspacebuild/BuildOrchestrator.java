@@ -180,7 +180,7 @@ final class BuildOrchestrator {
                         ImageResult.Status.SKIPPED, skip.reason(), e.builder(), planningMs + elapsed(start));
             } else {
                 List<String> resolved = tags.resolve(image, options.tags());
-                ImageBuilder builder = builders.select(image);
+                ImageBuilder builder = builders.select(image, plan.input());
                 builderName = builder.name();
                 BuildOutcome out = builder.build(new BuildRequest(image, plan.input(), resolved, push));
                 builderName = out.builder();

@@ -20,10 +20,26 @@ import java.util.Map;
  * @param skipPush        push nothing
  * @param tags            tags for every image, instead of their own; empty = their own
  * @param images          only these image keys; empty = all
+ * @param builder         build every image with this builder (docker, kaniko, embedded) instead of its own; null = its own
+ * @param pullSecrets     create image pull secrets (when a cluster is configured)
  */
 public record RunOptions(Path configFile, Path projectRoot, Path cacheFile, BuildCache initialCache, Map<String, String> variables,
                          boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush, List<String> tags,
-                         List<String> images) {
+                         List<String> images, String builder, boolean pullSecrets) {
+
+    /** The options every front end starts from: the image's own builder, pull secrets created. */
+    public RunOptions(Path configFile, Path projectRoot, Path cacheFile, BuildCache initialCache, Map<String, String> variables,
+                      boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush, List<String> tags,
+                      List<String> images) {
+        this(configFile, projectRoot, cacheFile, initialCache, variables, forceBuild, buildSequential, maxParallel, failFast, skipPush, tags,
+                images, null, true);
+    }
+
+    public RunOptions withBuilder(String b, boolean createPullSecrets) {
+        return new RunOptions(configFile, projectRoot, cacheFile, initialCache, variables, forceBuild, buildSequential, maxParallel, failFast,
+                skipPush, tags, images, b, createPullSecrets);
+    }
+
 
     public RunOptions {
         variables = Map.copyOf(variables);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.cli;
 import io.jenkins.plugins.devspacebuild.BuildEngine;
 import io.jenkins.plugins.devspacebuild.EngineSettings;
 import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
 import io.jenkins.plugins.devspacebuild.push.DockerConfigCredentials;
@@ -73,6 +74,26 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--output-env", paramLabel = "FILE", description = "Write DEVSPACE_IMAGE_<KEY>=repository:tag lines (and _REPOSITORY, _TAG, _DIGEST).")
     Path outputEnv;
 
+    @Option(names = "--builder", paramLabel = "BUILDER", description = "Build every image with this builder: docker, kaniko or embedded "
+            + "(default: each image's own).")
+    String builder;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The cluster for kaniko builds and pull secrets (default: KUBECONFIG, "
+            + "~/.kube/config, the in-cluster service account).")
+    Path kubeconfig;
+
+    @Option(names = "--kube-context", paramLabel = "CONTEXT", description = "The kubeconfig context (default: its current one).")
+    String kubeContext;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "The namespace for kaniko pods and pull secrets (default: the context's).")
+    String namespace;
+
+    @Option(names = "--service-account", paramLabel = "NAME", description = "Add pull secrets to this service account (repeatable; default: default).")
+    List<String> serviceAccounts = new ArrayList<>();
+
+    @Option(names = "--no-pull-secrets", description = "Create no image pull secrets.")
+    boolean noPullSecrets;
+
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Only these image keys (default: all).")
     List<String> images = new ArrayList<>();
 
@@ -81,15 +102,19 @@ final class BuildCommand implements Callable<Integer> {
         if (maxParallel < 0) {
             throw new ConfigException("--max-parallel must be 0 (all) or more, not " + maxParallel);
         }
+        if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
+            throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko or embedded");
+        }
         Map<String, String> env = System.getenv();
         RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EngineSettings base = EngineSettings.of(env, credentials, new ConsolePrinter(console));
-        EngineSettings settings = new EngineSettings(base.environment(), base.credentials(), base.events(), base.retry(), base.daemonFactory(),
-                base.hashThreads(), new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()));
+        EngineSettings settings = EngineSettings.of(env, credentials, new ConsolePrinter(console))
+                .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()))
+                .withCluster(new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
+                        serviceAccounts));
         BuildEngine engine = new BuildEngine(settings);
         RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                sequential, maxParallel, failFast, skipPush, tags, images);
+                sequential, maxParallel, failFast, skipPush, tags, images).withBuilder(builder, !noPullSecrets);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {

@@ -15,7 +15,7 @@ final class ProjectOptions {
     @Option(names = "--root", paramLabel = "DIR", description = "The project root; Dockerfiles and contexts must stay inside it (default: the current directory).")
     Path root;
 
-    @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable for ${KEY} in devspace.yaml, before the environment.")
+    @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable for $${KEY} in devspace.yaml, before the environment.")
     Map<String, String> vars = new LinkedHashMap<>();
 
     Path configFile() {

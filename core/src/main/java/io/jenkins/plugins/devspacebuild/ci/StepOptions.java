@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * @param skipPush        push nothing
  * @param images          image keys to build; empty = all
  * @param tags            tags for every image; empty = their own
+ * @param builder         docker, kaniko or embedded for every image; null = each image's own
  */
 public record StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
-                          List<String> images, List<String> tags) implements java.io.Serializable {
+                          List<String> images, List<String> tags, String builder) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_CONFIG = "devspace.yaml";
     private static final Pattern TAG = Pattern.compile("[\\w#][\\w#.-]{0,127}");
@@ -32,6 +33,13 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
         config = config == null || config.isBlank() ? DEFAULT_CONFIG : config.strip();
         images = images == null ? List.of() : List.copyOf(images);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        builder = builder == null || builder.isBlank() ? null : builder.strip();
+    }
+
+    /** Without a builder override. */
+    public StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
+                       List<String> images, List<String> tags) {
+        this(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images, tags, null);
     }
 
     /** Every problem at once, as one message; empty when the options are fine. */
@@ -47,6 +55,9 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
             if (i == null || i.isBlank()) {
                 p.add("images must not contain an empty name");
             }
+        }
+        if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
+            p.add("builder '" + builder + "' is not a builder: use docker, kaniko or embedded (or leave it empty for each image's own)");
         }
         for (String t : tags) {
             if (t == null || !TAG.matcher(t).matches()) {
@@ -71,6 +82,6 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
     public RunOptions toRunOptions(Path workspace, Path cacheFile, BuildCache initialCache) throws ConfigException {
         validate();
         return new RunOptions(workspace.resolve(config).normalize(), workspace, cacheFile, initialCache, Map.of(), forceBuild, buildSequential,
-                maxParallel, failFast, skipPush, tags, images);
+                maxParallel, failFast, skipPush, tags, images).withBuilder(builder, true);
     }
 }

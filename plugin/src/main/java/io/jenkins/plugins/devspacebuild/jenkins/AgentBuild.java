@@ -2,14 +2,17 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
 import io.jenkins.plugins.devspacebuild.BuildEngine;
 import io.jenkins.plugins.devspacebuild.DevSpaceBuildException;
 import io.jenkins.plugins.devspacebuild.EngineSettings;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
+import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.ci.MaskingEventSink;
 import io.jenkins.plugins.devspacebuild.ci.StepOptions;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
 import io.jenkins.plugins.devspacebuild.push.DockerConfigCredentials;
+import io.jenkins.plugins.devspacebuild.push.Password;
 import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
 import io.jenkins.plugins.devspacebuild.push.RegistryCredentials;
 import io.jenkins.plugins.devspacebuild.push.StaticCredentials;
@@ -36,22 +39,31 @@ final class AgentBuild extends MasterToSlaveFileCallable<AgentOutcome> {
     private final TreeMap<String, String> environment;
     private final List<AgentCredential> credentials;
     private final TaskListener listener;
+    private final Secret kubeconfig;
+    private final String namespace;
 
+    /**
+     * @param kubeconfig the kubeconfig credential's content, or null to find the cluster from the environment
+     * @param namespace  the namespace for kaniko pods and pull secrets, or null
+     */
     AgentBuild(StepOptions options, String cacheJson, String cacheFile, Map<String, String> environment, List<AgentCredential> credentials,
-               TaskListener listener) {
+               TaskListener listener, Secret kubeconfig, String namespace) {
         this.options = options;
         this.cacheJson = cacheJson;
         this.cacheFile = cacheFile;
         this.environment = new TreeMap<>(environment);
         this.credentials = List.copyOf(credentials);
         this.listener = listener;
+        this.kubeconfig = kubeconfig;
+        this.namespace = namespace;
     }
 
     @Override
     public AgentOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         MaskingEventSink events = new MaskingEventSink(new ConsolePrinter(listener.getLogger()),
                 credentials.stream().map(c -> c.password.getPlainText()).toList());
-        EngineSettings settings = EngineSettings.of(environment, registryCredentials(), events);
+        EngineSettings settings = EngineSettings.of(environment, registryCredentials(), events)
+                .withCluster(new ClusterSettings(null, kubeconfig == null ? null : Password.of(kubeconfig.getPlainText()), null, namespace, List.of()));
         BuildEngine engine = new BuildEngine(settings);
         try {
             return AgentOutcome.of(engine.build(options.toRunOptions(workspace.toPath(), Path.of(cacheFile),

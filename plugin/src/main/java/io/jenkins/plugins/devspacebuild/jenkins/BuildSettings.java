@@ -24,11 +24,14 @@ final class BuildSettings implements Serializable {
     String credentialsId;
     List<RegistryCredentialsEntry> registryCredentials = new ArrayList<>();
     String cacheFrom;
+    String builder;
+    String kubeconfigCredentialsId;
+    String namespace;
 
     /** @param expand expands ${VAR} of the build's environment in the tags (useful in the freestyle form) */
     StepOptions toStepOptions(UnaryOperator<String> expand) {
         return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images,
-                tags.stream().map(expand).toList());
+                tags.stream().map(expand).toList(), builder);
     }
 
     static String configOrDefault(String s) {

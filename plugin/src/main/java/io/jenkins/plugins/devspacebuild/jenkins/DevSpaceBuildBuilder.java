@@ -137,6 +137,33 @@ public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildSt
         settings.cacheFrom = BuildSettings.emptyToNull(cacheFrom);
     }
 
+    public String getBuilder() {
+        return settings.builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        settings.builder = BuildSettings.emptyToNull(builder);
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return settings.kubeconfigCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        settings.kubeconfigCredentialsId = BuildSettings.emptyToNull(kubeconfigCredentialsId);
+    }
+
+    public String getNamespace() {
+        return settings.namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        settings.namespace = BuildSettings.emptyToNull(namespace);
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
                         @NonNull TaskListener listener) throws InterruptedException, IOException {
@@ -164,6 +191,14 @@ public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildSt
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.usernamePasswords(item, credentialsId);
+        }
+
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialsChoices.files(item, kubeconfigCredentialsId);
+        }
+
+        public ListBoxModel doFillBuilderItems() {
+            return CredentialsChoices.builders();
         }
 
         public FormValidation doCheckMaxParallel(@QueryParameter int value) {

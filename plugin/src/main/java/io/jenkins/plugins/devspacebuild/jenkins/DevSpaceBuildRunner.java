@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import hudson.util.Secret;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.ci.CacheLookup;
@@ -57,6 +58,7 @@ final class DevSpaceBuildRunner {
             throw new AbortException("devspaceBuild: " + String.join("; ", problems));
         }
         List<AgentCredential> credentials = JenkinsCredentials.resolve(run, settings);
+        Secret kubeconfig = JenkinsCredentials.kubeconfig(run, settings);
 
         Optional<JobHistory> cacheFrom = JenkinsJobHistory.sibling(run, settings.cacheFrom).map(j -> j);
         if (settings.cacheFrom != null && cacheFrom.isEmpty()) {
@@ -75,7 +77,8 @@ final class DevSpaceBuildRunner {
         }
         AgentOutcome outcome;
         try {
-            outcome = workspace.act(new AgentBuild(options, CacheStore.toJson(found.cache()), cacheFile.getRemote(), env, credentials, listener));
+            outcome = workspace.act(new AgentBuild(options, CacheStore.toJson(found.cache()), cacheFile.getRemote(), env, credentials, listener,
+                    kubeconfig, settings.namespace));
         } catch (IOException | InterruptedException | RuntimeException e) {
             try {
                 archive(tmp, cacheFile);

@@ -142,6 +142,33 @@ public final class DevSpaceBuildStep extends Step {
         settings.cacheFrom = BuildSettings.emptyToNull(cacheFrom);
     }
 
+    public String getBuilder() {
+        return settings.builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        settings.builder = BuildSettings.emptyToNull(builder);
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return settings.kubeconfigCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        settings.kubeconfigCredentialsId = BuildSettings.emptyToNull(kubeconfigCredentialsId);
+    }
+
+    public String getNamespace() {
+        return settings.namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        settings.namespace = BuildSettings.emptyToNull(namespace);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(this, context);
@@ -185,6 +212,14 @@ public final class DevSpaceBuildStep extends Step {
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.usernamePasswords(item, credentialsId);
+        }
+
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialsChoices.files(item, kubeconfigCredentialsId);
+        }
+
+        public ListBoxModel doFillBuilderItems() {
+            return CredentialsChoices.builders();
         }
 
         public FormValidation doCheckMaxParallel(@QueryParameter int value) {

@@ -5,6 +5,11 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.util.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +34,25 @@ final class JenkinsCredentials {
             out.add(lookup(run, settings.credentialsId, null));
         }
         return out;
+    }
+
+    /** The kubeconfig of a secret-file credential, or null when none is configured. */
+    static Secret kubeconfig(Run<?, ?> run, BuildSettings settings) throws IOException {
+        String id = settings.kubeconfigCredentialsId;
+        if (id == null) {
+            return null;
+        }
+        FileCredentials f = CredentialsProvider.findCredentialById(id, FileCredentials.class, run);
+        if (f == null) {
+            StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+            throw new AbortException("devspaceBuild: " + (other == null ? "no credential with id '" + id + "' is visible to this build"
+                    : "credential '" + id + "' is a " + other.getClass().getSimpleName() + ", not a secret file")
+                    + "; kubeconfigCredentialsId needs a 'Secret file' credential holding a kubeconfig");
+        }
+        CredentialsProvider.track(run, f);
+        try (InputStream in = f.getContent()) {
+            return Secret.fromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     private static AgentCredential lookup(Run<?, ?> run, String id, String registry) throws AbortException {
