@@ -29,6 +29,7 @@ public final class ContextWalker {
     private final List<ContextEntry> entries = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final String displayPrefix;
+    private boolean posix = true;
 
     private ContextWalker(Path root, DockerIgnore ignore, String displayPrefix) {
         this.root = root;
@@ -88,7 +89,16 @@ public final class ContextWalker {
             }
             BasicFileAttributes attrs;
             try {
-                attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                // one lstat per entry: type, size and (on POSIX) the permissions come together
+                attrs = posix ? Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (UnsupportedOperationException e) {
+                posix = false;
+                try {
+                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException ex) {
+                    throw unreadable(path, ex.toString());
+                }
             } catch (IOException e) {
                 throw unreadable(path, e.toString());
             }
@@ -112,10 +122,10 @@ public final class ContextWalker {
                     throw unreadable(path, e.toString());
                 }
             } else if (attrs.isRegularFile()) {
-                if (!Files.isReadable(child)) {
-                    throw unreadable(path, "permission denied");
-                }
-                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, isExecutable(child), null, attrs.size(), child));
+                // an unreadable file fails when it is hashed, naming it
+                boolean executable = attrs instanceof PosixFileAttributes pa ? pa.permissions().contains(PosixFilePermission.OWNER_EXECUTE)
+                        : Files.isExecutable(child);
+                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, executable, null, attrs.size(), child));
             } else {
                 warnings.add(displayPrefix + path + " is not a regular file, directory or link (a socket, pipe or device); it is not sent");
             }
@@ -135,15 +145,6 @@ public final class ContextWalker {
     private ConfigException unreadable(String path, String why) {
         return new ConfigException(displayPrefix + path + ": cannot be read for the build context (" + why
                 + "); make it readable, or exclude it in .dockerignore");
-    }
-
-    private static boolean isExecutable(Path p) {
-        try {
-            PosixFileAttributes pa = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return pa.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
-        } catch (UnsupportedOperationException | IOException e) {
-            return Files.isExecutable(p);
-        }
     }
 
     static String slashed(Path rel) {
