@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build benchmarks for the Docker builder, against the local daemon and registry (.ci/services.sh):
 #   1. four images whose builds each spend a few seconds in RUN: parallel (default) vs --build-sequential,
-#      once with RUN steps that wait (sleep, like downloads) and once with RUN steps that compute (CPU-bound)
+#      once with RUN steps that wait (sleep, like downloads) and once with RUN steps that compute (CPU-bound).
+#      Each image's RUN differs (and a per-run build argument is in it), so the daemon's layer cache never
+#      lets one image reuse another's work.
 #   2. the same Dockerfile and context built by devspace-build (forced, no push) vs `docker build` with the CLI
 #   3. a skip-only run of the bundled example (nothing changed)
 # Each figure is the median of REPS runs, alternating the two sides, measured in the same run.
@@ -32,9 +34,9 @@ make_four() { # dir kind
     for i in 1 2 3 4; do
       mkdir -p "$dir/svc$i"
       if [ "$kind" = sleep ]; then
-        printf 'FROM busybox-local:1\nARG NONCE\nRUN echo "$NONCE" && sleep 4\n' >"$dir/svc$i/Dockerfile"
+        printf 'FROM busybox-local:1\nARG NONCE\nRUN echo "svc%s $NONCE" && sleep 4\n' "$i" >"$dir/svc$i/Dockerfile"
       else
-        printf 'FROM busybox-local:1\nARG NONCE\nRUN echo "$NONCE" && i=0 && while [ $i -lt 1500000 ]; do i=$((i+1)); done\n' >"$dir/svc$i/Dockerfile"
+        printf 'FROM busybox-local:1\nARG NONCE\nRUN echo "svc%s $NONCE" && i=0 && while [ $i -lt 1500000 ]; do i=$((i+1)); done\n' "$i" >"$dir/svc$i/Dockerfile"
       fi
       echo "svc $i" >"$dir/svc$i/data.txt"
       echo "  svc$i:"
