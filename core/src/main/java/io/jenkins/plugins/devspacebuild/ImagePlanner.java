@@ -42,7 +42,8 @@ final class ImagePlanner {
     }
 
     ImagePlan plan(ImageConfig image, BuildCache cache, boolean force) throws ConfigException, IOException, InterruptedException {
-        String dockerfileText = loadDockerfile(image);
+        String onDisk = readDockerfile(image);
+        String dockerfileText = override(image, onDisk);
         BuildContext context = loadContext(image);
         context.warnings().forEach(w -> events.warning(image.key(), w));
         ContextDigest digest = hasher.hash(context);
@@ -50,11 +51,11 @@ final class ImagePlanner {
         Optional<CacheEntry> previous = cache.get(image.key());
         Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
         events.accept(new BuildEvent.Decided(image.key(), decision, hashes));
-        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest), hashes, previous, decision);
+        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision);
     }
 
-    /** Steps 1 and 2: the Dockerfile as the build will use it. */
-    private String loadDockerfile(ImageConfig image) throws ConfigException {
+    /** Step 1: the Dockerfile as it is on disk ("" for a custom builder without one). */
+    private String readDockerfile(ImageConfig image) throws ConfigException {
         String shown = project.display(image.dockerfile());
         if (!Files.isRegularFile(image.dockerfile())) {
             if (image.builder() instanceof CustomSpec) {
@@ -70,11 +71,15 @@ final class ImagePlanner {
         } catch (IOException e) {
             throw new ConfigException(shown + ": cannot be read (" + e.getMessage() + ")");
         }
+        return text;
+    }
+
+    /** Step 2: the in-memory ENTRYPOINT/CMD override; the text itself when none is configured. */
+    private String override(ImageConfig image, String text) throws ConfigException {
         if (!image.hasDockerfileOverride()) {
             return text;
         }
-        Dockerfile parsed = Dockerfile.parse(text, shown);
-        return DockerfileOverride.apply(parsed, image);
+        return DockerfileOverride.apply(Dockerfile.parse(text, project.display(image.dockerfile())), image);
     }
 
     /** Step 3: the build context, or for a custom builder with onChange the files it names. */

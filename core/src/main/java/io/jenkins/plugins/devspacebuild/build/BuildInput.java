@@ -17,23 +17,17 @@ import java.util.Map;
  * text is added as {@code .dockerfile.<hash>} and named in the sent {@code .dockerignore}, the way the Docker CLI
  * sends a Dockerfile from elsewhere, so {@code COPY . } never copies it into the image.
  *
- * @param dockerfileText the Dockerfile the build uses (override applied)
- * @param context        the hashed context
- * @param digest         its hash, used to check that the tar sends the hashed contents
+ * @param dockerfileText      the Dockerfile the build uses (override applied)
+ * @param context             the hashed context
+ * @param digest              its hash, used to check that the tar sends the hashed contents
+ * @param generatedDockerfile whether the Dockerfile travels as a generated entry (it was overridden, or lies outside the
+ *                            context) rather than as the context's own file
  */
-public record BuildInput(String dockerfileText, BuildContext context, ContextDigest digest) {
+public record BuildInput(String dockerfileText, BuildContext context, ContextDigest digest, boolean generatedDockerfile) {
 
-    /** Whether the Dockerfile travels as a generated entry rather than the context's own file. */
-    public boolean generatedDockerfile() {
-        if (context.dockerfileInContext() == null) {
-            return true;
-        }
-        try {
-            String onDisk = Files.readString(context.root().resolve(context.dockerfileInContext()), StandardCharsets.UTF_8);
-            return !onDisk.equals(dockerfileText);
-        } catch (IOException e) {
-            return true;
-        }
+    /** The input for a Dockerfile text: generated unless it is the context's own file, unchanged. */
+    public BuildInput(String dockerfileText, BuildContext context, ContextDigest digest, String onDiskText) {
+        this(dockerfileText, context, digest, context.dockerfileInContext() == null || !dockerfileText.equals(onDiskText));
     }
 
     /** The Dockerfile's path inside the tar. */

@@ -129,6 +129,9 @@ public final class KanikoBuilder implements ImageBuilder {
                 return outcome(done, request);
             }
         } catch (KubernetesClientException e) {
+            if (causedByInterrupt(e)) {
+                throw new InterruptedException("kaniko build of " + key + " cancelled");
+            }
             throw new BuildFailedException("kaniko: the cluster refused a request (" + describe(e) + ")", e);
         } finally {
             cleanup(ns, name, ownSecret, key);
@@ -165,6 +168,9 @@ public final class KanikoBuilder implements ImageBuilder {
             }
             services.events().info(request.key(), "build context uploaded (" + request.input().context().entries().size() + " entries)");
         } catch (IOException e) {
+            if (causedByInterrupt(e)) {
+                throw new InterruptedException("upload cancelled");
+            }
             throw new BuildFailedException("uploading the build context into the pod failed: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw new BuildFailedException("uploading the build context into the pod failed: " + describe(e.getCause()), e);
@@ -312,6 +318,16 @@ public final class KanikoBuilder implements ImageBuilder {
 
     static ContainerStateTerminated terminated(Pod p, String container) {
         return status(p, container).map(c -> c.getState() == null ? null : c.getState().getTerminated()).orElse(null);
+    }
+
+    /** An interrupt that the client wrapped (its calls turn it into exceptions of their own). */
+    static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     static String describe(Throwable e) {

@@ -86,7 +86,7 @@ class KanikoBuilderTest {
             digest = h.hash(ctx);
         }
         String dockerfile = Files.readString(image.dockerfile()) + "ENTRYPOINT [\"/app/run\"]\n";
-        return new BuildRequest(image, new BuildInput(dockerfile, ctx, digest), List.of("v1", "latest"), push);
+        return new BuildRequest(image, new BuildInput(dockerfile, ctx, digest, Files.readString(image.dockerfile())), List.of("v1", "latest"), push);
     }
 
     KanikoBuilder builder(KanikoSpec spec) {
