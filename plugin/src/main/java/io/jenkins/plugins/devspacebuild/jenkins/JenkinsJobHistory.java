@@ -48,7 +48,12 @@ final class JenkinsJobHistory implements JobHistory {
         }
         ItemGroup<?> group = run.getParent().getParent();
         for (String candidate : new String[] {name, name.replace("/", "%2F")}) {
-            Item item = group.getItem(candidate);
+            Item item;
+            try {
+                item = group.getItem(candidate);
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                continue; // visible but not readable for this build: as if it were not there
+            }
             if (item instanceof Job<?, ?> j && j.hasPermission(Item.READ) && j != run.getParent()) {
                 return Optional.of(of(j));
             }
