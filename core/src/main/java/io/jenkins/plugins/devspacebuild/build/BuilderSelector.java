@@ -76,6 +76,9 @@ public final class BuilderSelector implements Closeable {
             }
             return fallback(image, d, input);
         }
+        if (spec instanceof EmbeddedSpec e) {
+            return announce(key, new EmbeddedBuilder(services, e, registry), why);
+        }
         throw new BuildFailedException("images." + key + " uses the " + spec.name() + " builder, which this build of devspace-build does not include;"
                 + " use docker, kaniko or custom");
     }
@@ -125,6 +128,9 @@ public final class BuilderSelector implements Closeable {
         }
         if ("kaniko".equals(entry.builder())) {
             return false;
+        }
+        if ("embedded".equals(entry.builder())) {
+            return new EmbeddedBuilder(services, EmbeddedSpec.DEFAULT, registry).existsLocally(entry);
         }
         return true;
     }

@@ -39,6 +39,8 @@ public final class RegistryClient {
     private final EventSink events;
     private final Set<String> insecure;
     private final HttpClient http;
+    /** For GETs whose redirects must not carry the registry's Authorization header to another host (blob storage). */
+    private final HttpClient noRedirects;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public RegistryClient(RegistryCredentials credentials, RetryPolicy retry, EventSink events, Set<String> insecureRegistries) {
@@ -47,6 +49,145 @@ public final class RegistryClient {
         this.events = events;
         this.insecure = Set.copyOf(insecureRegistries);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.noRedirects = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * An image's manifest digest and configuration (the {@code config} object of its image config: Env, WorkingDir,
+     * User, Entrypoint, Cmd, Shell, OnBuild, ...).
+     *
+     * @param digest the digest of the manifest (or manifest list) that {@code reference} names
+     */
+    public record RemoteImage(String digest, JsonNode config) {
+    }
+
+    /**
+     * Reads an image's configuration, as a base image: for a manifest list, the linux/amd64 image's.
+     *
+     * @param reference a tag or a digest
+     * @param plainHttp reach the registry over plain HTTP (besides loopback and the configured insecure registries)
+     * @return empty when the registry does not have it
+     * @throws RegistryAuthException when the registry refuses the credentials
+     * @throws TransientException    when it stays unreachable after the retries
+     */
+    public Optional<RemoteImage> imageConfig(ImageName image, String reference, boolean plainHttp, String imageKey)
+            throws IOException, InterruptedException {
+        String registry = image.registry();
+        Optional<RegistryCredential> cred = credentials.find(registry);
+        String base = RegistryHosts.apiBase(registry, plainHttp || insecure.contains(registry)) + "/v2/" + image.path();
+        String scope = "repository:" + image.path() + ":pull";
+        String what = "reading " + image.repository() + (reference.contains(":") ? "@" : ":") + reference + " from " + registry;
+        try {
+            return Retry.run(retry, what, imageKey, events, () -> readImage(base, registry, scope, cred.orElse(null), reference));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private Optional<RemoteImage> readImage(String base, String registry, String scope, RegistryCredential cred, String reference)
+            throws IOException, InterruptedException {
+        Optional<byte[]> top = get(base + "/manifests/" + reference, ACCEPT, registry, scope, cred);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        String digest = "sha256:" + sha256Hex(top.get());
+        JsonNode manifest = JSON.readTree(top.get());
+        if (manifest.has("manifests")) {
+            String chosen = null;
+            for (JsonNode m : manifest.get("manifests")) {
+                JsonNode p = m.path("platform");
+                if ("linux".equals(p.path("os").asText()) && "amd64".equals(p.path("architecture").asText())) {
+                    chosen = m.path("digest").asText();
+                    break;
+                }
+            }
+            if (chosen == null) {
+                throw new IOException("registry " + registry + " has no linux/amd64 image for " + reference);
+            }
+            String listed = chosen;
+            manifest = JSON.readTree(get(base + "/manifests/" + chosen, ACCEPT, registry, scope, cred).orElseThrow(
+                    () -> new IOException("registry " + registry + " lists manifest " + listed + " but does not have it")));
+        }
+        if (manifest.path("schemaVersion").asInt() == 1) {
+            String v1 = manifest.path("history").path(0).path("v1Compatibility").asText("{}");
+            return Optional.of(new RemoteImage(digest, JSON.readTree(v1).path("config")));
+        }
+        String configDigest = manifest.path("config").path("digest").asText("");
+        if (configDigest.isEmpty()) {
+            throw new IOException("registry " + registry + " sent a manifest without a config for " + reference);
+        }
+        byte[] config = get(base + "/blobs/" + configDigest, "*/*", registry, scope, cred).orElseThrow(
+                () -> new IOException("registry " + registry + " does not have the config blob " + configDigest + " of " + reference));
+        return Optional.of(new RemoteImage(digest, JSON.readTree(config).path("config")));
+    }
+
+    private Optional<byte[]> get(String url, String accept, String registry, String scope, RegistryCredential cred)
+            throws IOException, InterruptedException {
+        String tokenKey = registry + " " + scope;
+        String auth = tokens.containsKey(tokenKey) ? "Bearer " + tokens.get(tokenKey) : basic(cred);
+        HttpResponse<byte[]> r = sendGet(noRedirects, url, accept, auth, registry);
+        if (r.statusCode() == 401) {
+            String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+            if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+                String token = fetchToken(challenge, registry, scope, cred);
+                tokens.put(tokenKey, token);
+                r = sendGet(noRedirects, url, accept, "Bearer " + token, registry);
+            }
+            if (r.statusCode() == 401 || r.statusCode() == 403) {
+                throw RegistryAuthException.refused(registry, cred, "HTTP " + r.statusCode());
+            }
+        }
+        int s = r.statusCode();
+        if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
+            String location = r.headers().firstValue("Location").orElseThrow(
+                    () -> new IOException("registry " + registry + " redirected " + url + " without a Location"));
+            // storage behind the registry: the registry's credentials are not for it
+            r = sendGet(http, URI.create(url).resolve(location).toString(), accept, null, registry);
+            s = r.statusCode();
+        }
+        if (s == 404) {
+            return Optional.empty();
+        }
+        if (s == 403) {
+            throw RegistryAuthException.refused(registry, cred, "HTTP 403 forbidden");
+        }
+        if (s >= 500 || s == 429) {
+            throw new TransientException("registry " + registry + " answered HTTP " + s, null);
+        }
+        if (s != 200) {
+            throw new IOException("registry " + registry + " answered HTTP " + s + " for " + url);
+        }
+        return Optional.of(r.body());
+    }
+
+    private static HttpResponse<byte[]> sendGet(HttpClient client, String url, String accept, String authorization, String registry)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", accept).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException | java.net.ConnectException e) {
+            throw new TransientException("registry " + registry + " is unreachable: " + describe(e), e);
+        } catch (IOException e) {
+            throw new TransientException("registry " + registry + " connection failed: " + describe(e), e);
+        }
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(data)) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
