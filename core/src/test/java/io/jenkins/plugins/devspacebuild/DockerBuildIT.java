@@ -257,10 +257,20 @@ class DockerBuildIT {
 
     @Test
     void unreachableDaemonIsAClearError() throws Exception {
+        Path yaml = project.resolve("devspace.yaml");
+        // without the fallback: the daemon's error alone
+        Files.writeString(yaml, Files.readString(yaml).replace("    buildArgs:\n      SERVICE_VERSION: \"1.4.2\"\n",
+                "    buildArgs:\n      SERVICE_VERSION: \"1.4.2\"\n    docker:\n      disableFallback: true\n"));
+        addBrokenImage();
         EngineSettings s = settings(credentials(registry.password()), Map.of("DOCKER_HOST", "tcp://127.0.0.1:1"))
                 .withClusterFactory(io.jenkins.plugins.devspacebuild.cluster.ClusterFactory.NONE);
         RunResult r = new BuildEngine(s).build(options());
-        for (ImageResult i : r.images()) {
+        assertThat(result(r, "api").reason()).startsWith("Docker daemon not reachable at tcp://127.0.0.1:1 (")
+                .contains("start Docker on this machine, or point DOCKER_HOST at a running daemon");
+        // with it: the Dockerfiles without RUN are built by the embedded builder and pushed; the RUN one says what was tried
+        assertThat(result(r, "web").builder()).isEqualTo("embedded");
+        assertThat(result(r, "web").digest()).isEqualTo(registry.digest(repo("web"), result(r, "web").tags().get(0)).orElseThrow());
+        for (ImageResult i : List.of(result(r, "broken"))) {
             assertThat(i.reason()).startsWith("no builder can build images." + i.name() + " here. Tried docker: Docker daemon not reachable at "
                     + "tcp://127.0.0.1:1 (").contains("start Docker on this machine, or point DOCKER_HOST at a running daemon")
                     .contains("; kaniko: no cluster is configured");

@@ -22,9 +22,10 @@ import java.util.function.Supplier;
 
 /**
  * Picks the builder for each image, in one place, and says in the log which one and why: the run's builder override
- * ({@code --builder}), else the image's builder block, else Docker. When Docker is the default and its daemon is
- * unreachable, it falls back (unless {@code docker.disableFallback}) to kaniko when a cluster is configured, as
- * DevSpace does. The daemon and the cluster are contacted at most once per run, when first needed.
+ * ({@code --builder}), else the image's builder block, else Docker. When Docker is asked for and its daemon is
+ * unreachable, it falls back (unless {@code docker.disableFallback}): to kaniko when a cluster is configured, as
+ * DevSpace does, else to the embedded builder when the Dockerfile needs no RUN; otherwise the error lists what was
+ * tried. The daemon and the cluster are contacted at most once per run, when first needed.
  */
 public final class BuilderSelector implements Closeable {
     private final BuildServices services;
@@ -100,6 +101,13 @@ public final class BuilderSelector implements Closeable {
         }
         tried.add("kaniko: " + (clusterProblem != null ? clusterProblem.getMessage()
                 : "no cluster is configured (--kubeconfig, KUBECONFIG, ~/.kube/config or an in-cluster service account)"));
+        Optional<String> inexpressible = EmbeddedBuilder.inexpressible(input.dockerfileText(), "the Dockerfile of images." + key, image.target());
+        if (inexpressible.isEmpty()) {
+            services.events().info(key, "builder: embedded, because the Docker daemon is unreachable, no cluster is configured, and the "
+                    + "Dockerfile needs no RUN; set docker.disableFallback: true to fail instead");
+            return new EmbeddedBuilder(services, EmbeddedSpec.DEFAULT, registry);
+        }
+        tried.add("embedded: " + inexpressible.get());
         throw new BuildFailedException("no builder can build images." + key + " here. Tried " + String.join("; ", tried));
     }
 
