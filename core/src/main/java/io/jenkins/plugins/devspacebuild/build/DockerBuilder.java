@@ -178,8 +178,7 @@ public final class DockerBuilder implements ImageBuilder {
         if (entry.tags().isEmpty()) {
             return false;
         }
-        Optional<String> id = daemon.imageId(entry.image() + ":" + entry.tags().get(0));
-        return id.isPresent() && (entry.imageId() == null || entry.imageId().equals(id.get()));
+        return daemon.holds(entry.image() + ":" + entry.tags().get(0), entry.imageId());
     }
 
     static String rootMessage(Throwable e) {

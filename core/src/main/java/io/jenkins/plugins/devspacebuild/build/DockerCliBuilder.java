@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds with the {@code docker build} command line ({@code docker.useCli}, {@code useBuildKit} or {@code args}), as
@@ -108,7 +107,6 @@ public final class DockerCliBuilder implements ImageBuilder {
         if (entry.tags().isEmpty()) {
             return false;
         }
-        Optional<String> id = daemon.imageId(entry.image() + ":" + entry.tags().get(0));
-        return id.isPresent() && (entry.imageId() == null || entry.imageId().equals(id.get()));
+        return daemon.holds(entry.image() + ":" + entry.tags().get(0), entry.imageId());
     }
 }

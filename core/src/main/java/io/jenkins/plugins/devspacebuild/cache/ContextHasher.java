@@ -2,6 +2,7 @@ package io.jenkins.plugins.devspacebuild.cache;
 
 import io.jenkins.plugins.devspacebuild.context.BuildContext;
 import io.jenkins.plugins.devspacebuild.context.ContextEntry;
+import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -149,16 +149,12 @@ public final class ContextHasher implements AutoCloseable {
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        return Sha256.digest();
     }
 
     /** SHA-256 (hex) of a text, e.g. the in-memory Dockerfile. */
     public static String sha256Hex(String text) {
-        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text);
     }
 
     @Override

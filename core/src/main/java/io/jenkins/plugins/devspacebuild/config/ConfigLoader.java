@@ -380,34 +380,15 @@ public final class ConfigLoader {
         YamlMapping build = m.mapping("build");
         if (build != null) {
             f.disabled = build.bool("disabled", false);
-            List<String> declared = declaredBuilders(build);
-            if (declared.size() > 1) {
-                throw new ConfigException(build.location(), build.path(), "more than one builder (" + String.join(", ", declared)
-                        + "); keep one of them");
-            }
-            YamlMapping docker = build.mapping("docker");
-            YamlMapping kaniko = build.mapping("kaniko");
-            YamlMapping custom = build.mapping("custom");
-            YamlMapping embedded = build.mapping("embedded");
+            // the seed-era shape keeps skipPush and options{target, network, buildArgs} inside the builder block
+            YamlMapping docker = build.has("docker") ? build.mapping("docker") : null;
             if (docker != null) {
                 f.skipPush = docker.bool("skipPush", false);
                 f.readOptions(docker.mapping("options"));
-                f.builder = readDocker(docker);
-                f.builderDeclared = true;
-            } else if (kaniko != null) {
-                f.readOptions(kaniko.mapping("options"));
-                f.builder = readKaniko(kaniko);
-                f.builderDeclared = true;
-            } else if (custom != null) {
-                f.builder = readCustom(custom);
-                f.builderDeclared = true;
-            } else if (embedded != null) {
-                f.builder = readEmbedded(embedded);
-                f.builderDeclared = true;
+            } else if (build.has("kaniko")) {
+                f.readOptions(build.mapping("kaniko").mapping("options"));
             }
-            if (build.has("buildKit")) {
-                throw unsupportedBuildKit(build);
-            }
+            readBuilderBlock(f, build);
             build.rejectUnknown(Set.of());
         }
         if (m.has("buildArgs") || m.has("target") || m.has("network") || m.has("docker") || m.has("kaniko")) {
@@ -428,34 +409,11 @@ public final class ConfigLoader {
         Map<String, String> ba = m.stringMap("buildArgs");
         f.buildArgs = ba == null ? Map.of() : ba;
         f.skipPush = m.bool("skipPush", false);
-        List<String> declared = declaredBuilders(m);
-        if (declared.size() > 1) {
-            throw new ConfigException(m.location(), m.path(), "more than one builder (" + String.join(", ", declared) + "); keep one of them");
-        }
-        if (m.has("buildKit")) {
-            throw unsupportedBuildKit(m);
-        }
         if (m.has("build")) {
             throw new ConfigException(m.keyLocation("build"), m.path() + ".build", "'build' belongs to the older shape (v1beta*); in "
                     + CURRENT_VERSION + " put docker, kaniko or custom directly on the image, or set version: v1beta11");
         }
-        YamlMapping docker = m.mapping("docker");
-        YamlMapping kaniko = m.mapping("kaniko");
-        YamlMapping custom = m.mapping("custom");
-        YamlMapping embedded = m.mapping("embedded");
-        if (docker != null) {
-            f.builder = readDocker(docker);
-            f.builderDeclared = true;
-        } else if (kaniko != null) {
-            f.builder = readKaniko(kaniko);
-            f.builderDeclared = true;
-        } else if (custom != null) {
-            f.builder = readCustom(custom);
-            f.builderDeclared = true;
-        } else if (embedded != null) {
-            f.builder = readEmbedded(embedded);
-            f.builderDeclared = true;
-        }
+        readBuilderBlock(f, m);
         if (m.has("localRegistry")) {
             warnings.add(m.keyLocation("localRegistry") + ": " + m.path() + ".localRegistry is ignored (devspace-build pushes to the "
                     + "registry named in 'image')");
@@ -463,6 +421,30 @@ public final class ConfigLoader {
         }
         m.rejectUnknown(Set.of());
         return f.build();
+    }
+
+    /** The one builder block of {@code holder} (the image, or the older shape's {@code build}), if any. */
+    private void readBuilderBlock(ImageFields f, YamlMapping holder) throws ConfigException {
+        List<String> declared = declaredBuilders(holder);
+        if (declared.size() > 1) {
+            throw new ConfigException(holder.location(), holder.path(), "more than one builder (" + String.join(", ", declared)
+                    + "); keep one of them");
+        }
+        if (holder.has("buildKit")) {
+            throw unsupportedBuildKit(holder);
+        }
+        if (declared.isEmpty()) {
+            holder.ignore("docker", "kaniko", "custom", "embedded");
+            return;
+        }
+        YamlMapping block = holder.mapping(declared.get(0));
+        f.builder = switch (declared.get(0)) {
+            case "docker" -> readDocker(block);
+            case "kaniko" -> readKaniko(block);
+            case "custom" -> readCustom(block);
+            default -> readEmbedded(block);
+        };
+        f.builderDeclared = true;
     }
 
     private static List<String> declaredBuilders(YamlMapping m) {

@@ -6,11 +6,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.jenkins.plugins.devspacebuild.util.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -42,7 +42,7 @@ public final class ContextTar {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
         byte[] buf = new byte[BUFFER];
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         for (ContextEntry e : context.entries()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("writing the build context was cancelled");
@@ -114,13 +114,5 @@ public final class ContextTar {
         t.setUserName("");
         t.setGroupName("");
         t.setModTime(new Date(FIXED_TIME_MS));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

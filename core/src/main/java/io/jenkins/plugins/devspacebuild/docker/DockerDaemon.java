@@ -87,6 +87,14 @@ public final class DockerDaemon implements Closeable {
         }
     }
 
+    /**
+     * Whether the daemon still has {@code reference}, and (when {@code expectedId} is known) as that very image.
+     */
+    public boolean holds(String reference, String expectedId) {
+        Optional<String> id = imageId(reference);
+        return id.isPresent() && (expectedId == null || expectedId.equals(id.get()));
+    }
+
     @Override
     public void close() throws IOException {
         client.close();

@@ -9,12 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.devspacebuild.push.DockerConfigJson;
 import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +56,7 @@ public final class PullSecrets {
         if (name.length() <= MAX_NAME) {
             return name;
         }
-        String hash = sha256(registry).substring(0, 8);
+        String hash = Sha256.hex(registry).substring(0, 8);
         return name.substring(0, MAX_NAME - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
     }
 
@@ -117,11 +115,4 @@ public final class PullSecrets {
         }
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.devspacebuild.config.ImageName;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
+import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -93,7 +94,7 @@ public final class RegistryClient {
         if (top.isEmpty()) {
             return Optional.empty();
         }
-        String digest = "sha256:" + sha256Hex(top.get());
+        String digest = "sha256:" + Sha256.hex(top.get());
         JsonNode manifest = JSON.readTree(top.get());
         if (manifest.has("manifests")) {
             String chosen = null;
@@ -148,17 +149,8 @@ public final class RegistryClient {
             r = sendGet(http, URI.create(url).resolve(location).toString(), accept, null, registry);
             s = r.statusCode();
         }
-        if (s == 404) {
+        if (!found(s, registry, cred, url)) {
             return Optional.empty();
-        }
-        if (s == 403) {
-            throw RegistryAuthException.refused(registry, cred, "HTTP 403 forbidden");
-        }
-        if (s >= 500 || s == 429) {
-            throw new TransientException("registry " + registry + " answered HTTP " + s, null);
-        }
-        if (s != 200) {
-            throw new IOException("registry " + registry + " answered HTTP " + s + " for " + url);
         }
         return Optional.of(r.body());
     }
@@ -175,18 +167,6 @@ public final class RegistryClient {
             throw new TransientException("registry " + registry + " is unreachable: " + describe(e), e);
         } catch (IOException e) {
             throw new TransientException("registry " + registry + " connection failed: " + describe(e), e);
-        }
-    }
-
-    private static String sha256Hex(byte[] data) {
-        try {
-            StringBuilder sb = new StringBuilder();
-            for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(data)) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -227,20 +207,32 @@ public final class RegistryClient {
             }
         }
         int s = r.statusCode();
-        if (s == 404) {
+        if (!found(s, registry, cred, url)) {
             return Optional.empty();
-        }
-        if (s == 403) {
-            throw RegistryAuthException.refused(registry, cred, "HTTP 403 forbidden");
-        }
-        if (s >= 500 || s == 429) {
-            throw new TransientException("registry " + registry + " answered HTTP " + s, null);
-        }
-        if (s != 200) {
-            throw new IOException("registry " + registry + " answered HTTP " + s + " for " + url);
         }
         return Optional.of(r.headers().firstValue("Docker-Content-Digest").orElseThrow(
                 () -> new IOException("registry " + registry + " sent no Docker-Content-Digest for " + url)));
+    }
+
+    /**
+     * What a registry's answer means: 200 found, 404 not there; a refusal is not retried, 5xx and 429 are.
+     *
+     * @return true when found, false when the registry does not have it
+     */
+    private static boolean found(int status, String registry, RegistryCredential cred, String url) throws IOException {
+        if (status == 404) {
+            return false;
+        }
+        if (status == 403) {
+            throw RegistryAuthException.refused(registry, cred, "HTTP 403 forbidden");
+        }
+        if (status >= 500 || status == 429) {
+            throw new TransientException("registry " + registry + " answered HTTP " + status, null);
+        }
+        if (status != 200) {
+            throw new IOException("registry " + registry + " answered HTTP " + status + " for " + url);
+        }
+        return true;
     }
 
     private HttpResponse<Void> send(String url, String authorization, String registry) throws IOException, InterruptedException {

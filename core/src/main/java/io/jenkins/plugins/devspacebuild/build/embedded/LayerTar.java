@@ -7,8 +7,8 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class LayerTar {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
         byte[] buf = new byte[BUFFER];
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         for (LayerEntry e : layer.entries()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("writing the layer was cancelled");
@@ -97,13 +97,5 @@ public final class LayerTar {
         t.setUserName("");
         t.setGroupName("");
         t.setModTime(new Date(FIXED_TIME_MS));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
