@@ -37,10 +37,7 @@ public final class ContextTar {
      */
     public static void write(BuildContext context, Map<String, byte[]> expected, Map<String, byte[]> overlay, OutputStream out) throws IOException {
         Map<String, byte[]> remaining = new LinkedHashMap<>(overlay);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
+        TarArchiveOutputStream tar = open(out);
         byte[] buf = new byte[BUFFER];
         MessageDigest md = Sha256.digest();
         for (ContextEntry e : context.entries()) {
@@ -96,6 +93,15 @@ public final class ContextTar {
         }
         tar.finish();
         tar.flush();
+    }
+
+    /** A tar stream as every tar of the engine is written: POSIX long names and big numbers, UTF-8 names. */
+    public static TarArchiveOutputStream open(OutputStream out) {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        return tar;
     }
 
     private static void putBytes(TarArchiveOutputStream tar, String path, byte[] content, int mode) throws IOException {

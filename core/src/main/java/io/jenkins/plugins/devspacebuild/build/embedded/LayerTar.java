@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import io.jenkins.plugins.devspacebuild.context.ContextTar;
 import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -32,10 +33,7 @@ public final class LayerTar {
 
     /** @param expected the SHA-256 of each context file when it was hashed, by context path */
     public static void write(LayerPlan layer, Map<String, byte[]> expected, OutputStream out) throws IOException {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
+        TarArchiveOutputStream tar = ContextTar.open(out);
         byte[] buf = new byte[BUFFER];
         MessageDigest md = Sha256.digest();
         for (LayerEntry e : layer.entries()) {
