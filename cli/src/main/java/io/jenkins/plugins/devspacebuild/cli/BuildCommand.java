@@ -1,17 +1,17 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
-import io.jenkins.plugins.devspacebuild.BuildEngine;
-import io.jenkins.plugins.devspacebuild.EngineSettings;
-import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
+import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
+import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
-import io.jenkins.plugins.devspacebuild.push.DockerConfigCredentials;
-import io.jenkins.plugins.devspacebuild.push.Password;
-import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
-import io.jenkins.plugins.devspacebuild.push.RegistryCredentials;
-import io.jenkins.plugins.devspacebuild.push.RegistryHosts;
-import io.jenkins.plugins.devspacebuild.push.StaticCredentials;
+import io.jenkins.plugins.devspacebuild.registry.DockerConfigCredentials;
+import io.jenkins.plugins.devspacebuild.registry.Password;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
+import io.jenkins.plugins.devspacebuild.registry.RegistryHosts;
+import io.jenkins.plugins.devspacebuild.registry.StaticCredentials;
 import io.jenkins.plugins.devspacebuild.result.PublishedVariables;
 import io.jenkins.plugins.devspacebuild.result.ResultFiles;
 import io.jenkins.plugins.devspacebuild.result.RunResult;

@@ -1,15 +1,15 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
-import io.jenkins.plugins.devspacebuild.BuildEngine;
-import io.jenkins.plugins.devspacebuild.EngineSettings;
-import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
+import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
+import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
 import io.jenkins.plugins.devspacebuild.context.BuildContext;
 import io.jenkins.plugins.devspacebuild.context.ContextEntry;
 import io.jenkins.plugins.devspacebuild.context.ContextWalker;
-import io.jenkins.plugins.devspacebuild.push.RegistryCredentials;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
-import io.jenkins.plugins.devspacebuild.DevSpaceBuildException;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
-import io.jenkins.plugins.devspacebuild.RunOptions;
+import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.cluster;
 
-import io.jenkins.plugins.devspacebuild.push.Password;
+import io.jenkins.plugins.devspacebuild.registry.Password;
 import java.nio.file.Path;
 import java.util.List;
 

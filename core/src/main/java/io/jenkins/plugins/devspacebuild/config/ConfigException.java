@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.config;
 
-import io.jenkins.plugins.devspacebuild.DevSpaceBuildException;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 
 /** Bad configuration or usage: the message names the file, line, column and field, and what to do. Exit code 2. */
 public class ConfigException extends DevSpaceBuildException {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.docker;
 
-import io.jenkins.plugins.devspacebuild.DevSpaceBuildException;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 
 /** The Docker daemon does not answer. The message names the address and what to do. */
 public class DaemonUnreachableException extends DevSpaceBuildException {

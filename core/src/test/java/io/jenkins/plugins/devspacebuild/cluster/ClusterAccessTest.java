@@ -4,7 +4,7 @@ import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.devspacebuild.push.Password;
+import io.jenkins.plugins.devspacebuild.registry.Password;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

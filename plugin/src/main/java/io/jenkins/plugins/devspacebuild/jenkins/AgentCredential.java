@@ -1,8 +1,8 @@
 package io.jenkins.plugins.devspacebuild.jenkins;
 
 import hudson.util.Secret;
-import io.jenkins.plugins.devspacebuild.push.Password;
-import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.registry.Password;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
 import java.io.Serializable;
 
 /**

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devspacebuild.jenkins;
 
-import io.jenkins.plugins.devspacebuild.ci.StepOptions;
+import io.jenkins.plugins.devspacebuild.jenkins.StepOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

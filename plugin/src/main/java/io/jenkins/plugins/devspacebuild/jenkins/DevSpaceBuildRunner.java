@@ -12,7 +12,7 @@ import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.ci.CacheLookup;
 import io.jenkins.plugins.devspacebuild.ci.JobHistory;
-import io.jenkins.plugins.devspacebuild.ci.StepOptions;
+import io.jenkins.plugins.devspacebuild.jenkins.StepOptions;
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import io.jenkins.plugins.devspacebuild.result.PublishedVariables;
 import io.jenkins.plugins.devspacebuild.result.RunResult;

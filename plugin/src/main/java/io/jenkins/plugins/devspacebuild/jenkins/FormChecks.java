@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devspacebuild.jenkins;
 
 import hudson.util.FormValidation;
-import io.jenkins.plugins.devspacebuild.ci.StepOptions;
+import io.jenkins.plugins.devspacebuild.jenkins.StepOptions;
 import java.util.List;
 
 /** Form checks shared by the step and the build step; the rules themselves live in the engine's {@link StepOptions}. */

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.devspacebuild.builder;
+
+import io.jenkins.plugins.devspacebuild.cache.ContextDigest;
+import io.jenkins.plugins.devspacebuild.cache.ContextHasher;
+import io.jenkins.plugins.devspacebuild.context.BuildContext;
+import io.jenkins.plugins.devspacebuild.context.ContextTar;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a builder sends: the hashed context plus the in-memory Dockerfile. When the Dockerfile is inside the context and
+ * not overridden, the context's own file is used. Otherwise (an override, or a Dockerfile outside the context) the
+ * text is added as {@code .dockerfile.<hash>} and named in the sent {@code .dockerignore}, the way the Docker CLI
+ * sends a Dockerfile from elsewhere, so {@code COPY . } never copies it into the image.
+ *
+ * @param dockerfileText      the Dockerfile the build uses (override applied)
+ * @param context             the hashed context
+ * @param digest              its hash, used to check that the tar sends the hashed contents
+ * @param generatedDockerfile whether the Dockerfile travels as a generated entry (it was overridden, or lies outside the
+ *                            context) rather than as the context's own file
+ */
+public record BuildInput(String dockerfileText, BuildContext context, ContextDigest digest, boolean generatedDockerfile) {
+
+    /** The input for a Dockerfile text: generated unless it is the context's own file, unchanged. */
+    public BuildInput(String dockerfileText, BuildContext context, ContextDigest digest, String onDiskText) {
+        this(dockerfileText, context, digest, context.dockerfileInContext() == null || !dockerfileText.equals(onDiskText));
+    }
+
+    /** The Dockerfile's path inside the tar. */
+    public String dockerfileName() {
+        return generatedDockerfile() ? ".dockerfile." + ContextHasher.sha256Hex(dockerfileText).substring(0, 20) : context.dockerfileInContext();
+    }
+
+    /** The generated entries of the tar (empty when the context's own Dockerfile is used). */
+    public Map<String, byte[]> overlay() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        if (!generatedDockerfile()) {
+            return m;
+        }
+        String name = dockerfileName();
+        m.put(name, dockerfileText.getBytes(StandardCharsets.UTF_8));
+        String ignore;
+        if (context.hasDockerignore()) {
+            ignore = Files.readString(context.root().resolve(".dockerignore"), StandardCharsets.UTF_8) + "\n" + name + "\n";
+        } else {
+            ignore = ".dockerignore\n" + name + "\n";
+        }
+        m.put(".dockerignore", ignore.getBytes(StandardCharsets.UTF_8));
+        return m;
+    }
+
+    /** Writes the tar stream. */
+    public void writeTar(OutputStream out) throws IOException {
+        ContextTar.write(context, digest.files(), overlay(), out);
+    }
+}

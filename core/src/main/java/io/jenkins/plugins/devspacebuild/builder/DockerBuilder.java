@@ -1,0 +1,304 @@
+package io.jenkins.plugins.devspacebuild.builder;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.AuthConfigurations;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
+import io.jenkins.plugins.devspacebuild.config.ConfigException;
+import io.jenkins.plugins.devspacebuild.config.ImageConfig;
+import io.jenkins.plugins.devspacebuild.config.ImageName;
+import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
+import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
+import io.jenkins.plugins.devspacebuild.docker.DaemonPusher;
+import io.jenkins.plugins.devspacebuild.registry.RegistryAuthException;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.registry.RegistryHosts;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds with the Docker daemon through its API (docker-java). The engine's own tar stream is sent, written on a
+ * separate thread while the daemon reads it; the daemon's output is streamed line by line. Only the credentials of
+ * the registries the Dockerfile's FROM lines name are sent with the build.
+ */
+public final class DockerBuilder implements ImageBuilder {
+    private final DockerDaemon daemon;
+    private final BuildServices services;
+
+    public DockerBuilder(DockerDaemon daemon, BuildServices services) {
+        this.daemon = daemon;
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public BuildOutcome build(BuildRequest request) throws BuildFailedException, InterruptedException {
+        String key = request.key();
+        services.events().info(key, "building with the Docker daemon at " + daemon.host());
+        String imageId = buildImage(request);
+        return pushIfAsked(daemon, services, request, imageId, name());
+    }
+
+    /** Pushes the tags of a daemon-built image when the request asks for it. Shared with the CLI builder. */
+    static BuildOutcome pushIfAsked(DockerDaemon daemon, BuildServices services, BuildRequest request, String imageId, String builder)
+            throws BuildFailedException, InterruptedException {
+        if (!request.push()) {
+            return new BuildOutcome(builder, null, imageId);
+        }
+        try {
+            String digest = new DaemonPusher(daemon, services.credentials(), services.retry(), services.events())
+                    .push(request.key(), request.image().image(), request.tags());
+            return new BuildOutcome(builder, digest, imageId);
+        } catch (RegistryAuthException e) {
+            throw new BuildFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BuildFailedException("push failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String buildImage(BuildRequest request) throws BuildFailedException, InterruptedException {
+        ImageConfig image = request.image();
+        String key = request.key();
+        ChunkPipe pipe = new ChunkPipe();
+        InputStream in = pipe.in;
+        AtomicReference<IOException> producerError = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                request.input().writeTar(pipe.out);
+                pipe.out.close();
+            } catch (IOException e) {
+                producerError.set(e);
+                pipe.fail(e);
+            }
+        }, "devspace-build-context-" + key);
+        producer.setDaemon(true);
+
+        Output cb = new Output(key);
+        BuildImageCmd cmd = daemon.client().buildImageCmd()
+                .withTarInputStream(in)
+                .withDockerfilePath(request.input().dockerfileName())
+                .withTags(new LinkedHashSet<>(request.references()))
+                .withPull(false)
+                .withRemove(true)
+                .withForcerm(true)
+                .withBuildAuthConfigs(baseImageAuth(request));
+        image.buildArgs().forEach(cmd::withBuildArg);
+        if (image.target() != null) {
+            cmd.withTarget(image.target());
+        }
+        if (image.network() != null) {
+            cmd.withNetworkMode(image.network());
+        }
+        producer.start();
+        try {
+            cmd.exec(cb);
+            cb.await();
+        } catch (InterruptedException e) {
+            cb.cancel();
+            producer.interrupt();
+            throw e;
+        } catch (RuntimeException e) {
+            producer.interrupt();
+            throw failure(cb, producerError.get(), rootMessage(e));
+        } finally {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the pipe's reader end never fails to close
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            cb.cancel();
+            throw new InterruptedException("build of " + key + " cancelled");
+        }
+        if (cb.error != null || cb.imageId == null) {
+            throw failure(cb, producerError.get(), cb.error == null ? "the daemon reported no image id" : cb.error);
+        }
+        return daemon.imageId(request.references().get(0)).orElse(cb.imageId);
+    }
+
+    private static BuildFailedException failure(Output cb, IOException producerError, String daemonSaid) {
+        if (producerError != null) {
+            return new BuildFailedException("sending the build context failed: " + producerError.getMessage(), producerError);
+        }
+        String step = cb.lastStep == null ? "" : " at " + cb.lastStep;
+        return new BuildFailedException("docker build failed" + step + ": " + daemonSaid.strip());
+    }
+
+    /** Credentials for the registries of the FROM images, so private base images can be pulled. */
+    private AuthConfigurations baseImageAuth(BuildRequest request) throws BuildFailedException {
+        AuthConfigurations auths = new AuthConfigurations();
+        Set<String> registries = new LinkedHashSet<>();
+        try {
+            Dockerfile df = Dockerfile.parse(request.input().dockerfileText(), "Dockerfile");
+            Set<String> stageNames = new LinkedHashSet<>();
+            for (Dockerfile.Stage s : df.stages()) {
+                if (s.name() != null) {
+                    stageNames.add(s.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                String base = s.base();
+                if (base.equals("scratch") || stageNames.contains(base.toLowerCase(java.util.Locale.ROOT)) || base.contains("$")) {
+                    continue;
+                }
+                try {
+                    registries.add(ImageName.parse(base.contains("@") ? base.substring(0, base.indexOf('@')) : base).registry());
+                } catch (IllegalArgumentException ignored) {
+                    // the daemon reports a bad base image name itself
+                }
+            }
+        } catch (ConfigException e) {
+            return auths;
+        }
+        for (String registry : registries) {
+            try {
+                Optional<RegistryCredential> c = services.credentials().find(registry);
+                c.ifPresent(cred -> auths.addConfig(new AuthConfig().withRegistryAddress(RegistryHosts.authKey(registry))
+                        .withUsername(cred.username()).withPassword(cred.password().reveal())));
+            } catch (IOException e) {
+                throw new BuildFailedException("credentials for base image registry " + registry + ": " + e.getMessage(), e);
+            }
+        }
+        return auths;
+    }
+
+    @Override
+    public boolean existsLocally(CacheEntry entry) {
+        if (entry.tags().isEmpty()) {
+            return false;
+        }
+        return daemon.holds(entry.image() + ":" + entry.tags().get(0), entry.imageId());
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getMessage();
+        }
+        return m == null ? root.getClass().getSimpleName() : m;
+    }
+
+    /** Streams the daemon's output as lines, remembers the current step, the image id and the first error. */
+    private final class Output implements ResultCallback<BuildResponseItem> {
+        private final String key;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final StringBuilder partial = new StringBuilder();
+        private volatile Closeable stream;
+        private volatile boolean cancelled;
+        volatile String lastStep;
+        volatile String imageId;
+        volatile String error;
+
+        Output(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void onStart(Closeable closeable) {
+            stream = closeable;
+            if (cancelled) {
+                closeQuietly();
+            }
+        }
+
+        @Override
+        public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+                text(item.getStream());
+            }
+            if (item.isErrorIndicated()) {
+                flush();
+                String e = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null ? item.getErrorDetail().getMessage()
+                        : item.getError();
+                if (error == null) {
+                    error = e;
+                }
+                services.events().output(key, "ERROR: " + e.strip());
+            }
+            String id = item.getImageId();
+            if (id != null) {
+                imageId = id;
+            }
+        }
+
+        private synchronized void text(String s) {
+            partial.append(s);
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+                emit(partial.substring(0, nl));
+                partial.delete(0, nl + 1);
+            }
+        }
+
+        private synchronized void flush() {
+            if (partial.length() > 0) {
+                emit(partial.toString());
+                partial.setLength(0);
+            }
+        }
+
+        private void emit(String line) {
+            String l = line.stripTrailing();
+            if (l.startsWith("Step ")) {
+                lastStep = l.length() > 160 ? l.substring(0, 157) + "..." : l;
+            }
+            services.events().output(key, l);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            flush();
+            if (error == null) {
+                error = rootMessage(throwable);
+            }
+            done.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            flush();
+            done.countDown();
+        }
+
+        void await() throws InterruptedException {
+            done.await();
+        }
+
+        void cancel() {
+            cancelled = true;
+            closeQuietly();
+            done.countDown();
+        }
+
+        private void closeQuietly() {
+            Closeable s = stream;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // aborting
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            cancel();
+        }
+    }
+}

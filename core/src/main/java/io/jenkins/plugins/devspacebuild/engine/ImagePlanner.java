@@ -1,0 +1,92 @@
+package io.jenkins.plugins.devspacebuild.engine;
+
+import io.jenkins.plugins.devspacebuild.builder.BuildInput;
+import io.jenkins.plugins.devspacebuild.cache.BuildCache;
+import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
+import io.jenkins.plugins.devspacebuild.cache.ConfigHasher;
+import io.jenkins.plugins.devspacebuild.cache.ContextDigest;
+import io.jenkins.plugins.devspacebuild.cache.ContextHasher;
+import io.jenkins.plugins.devspacebuild.cache.Decision;
+import io.jenkins.plugins.devspacebuild.cache.ImageHashes;
+import io.jenkins.plugins.devspacebuild.cache.SkipDecider;
+import io.jenkins.plugins.devspacebuild.config.ConfigException;
+import io.jenkins.plugins.devspacebuild.config.CustomSpec;
+import io.jenkins.plugins.devspacebuild.config.ImageConfig;
+import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
+import io.jenkins.plugins.devspacebuild.context.BuildContext;
+import io.jenkins.plugins.devspacebuild.context.ContextWalker;
+import io.jenkins.plugins.devspacebuild.context.OnChangeFiles;
+import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
+import io.jenkins.plugins.devspacebuild.dockerfile.DockerfileOverride;
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.event.EventSink;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * Runs steps 1–4 of the process for one image: load the Dockerfile, apply the override, load the context, hash, and
+ * decide against the cache.
+ */
+final class ImagePlanner {
+    private final ProjectConfig project;
+    private final ContextHasher hasher;
+    private final EventSink events;
+
+    ImagePlanner(ProjectConfig project, ContextHasher hasher, EventSink events) {
+        this.project = project;
+        this.hasher = hasher;
+        this.events = events;
+    }
+
+    ImagePlan plan(ImageConfig image, BuildCache cache, boolean force) throws ConfigException, IOException, InterruptedException {
+        String onDisk = readDockerfile(image);
+        String dockerfileText = override(image, onDisk);
+        BuildContext context = loadContext(image);
+        context.warnings().forEach(w -> events.warning(image.key(), w));
+        ContextDigest digest = hasher.hash(context);
+        ImageHashes hashes = new ImageHashes(ContextHasher.sha256Hex(dockerfileText), digest.hash(), ConfigHasher.hash(image));
+        Optional<CacheEntry> previous = cache.get(image.key());
+        Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
+        events.accept(new BuildEvent.Decided(image.key(), decision, hashes));
+        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision);
+    }
+
+    /** Step 1: the Dockerfile as it is on disk ("" for a custom builder without one). */
+    private String readDockerfile(ImageConfig image) throws ConfigException {
+        String shown = project.display(image.dockerfile());
+        if (!Files.isRegularFile(image.dockerfile())) {
+            if (image.builder() instanceof CustomSpec) {
+                return "";
+            }
+            throw new ConfigException(shown + ": the Dockerfile of image " + image.key() + " does not exist");
+        }
+        String text;
+        try {
+            text = Files.readString(image.dockerfile(), StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new ConfigException(shown + ": not UTF-8 text; save the Dockerfile as UTF-8");
+        } catch (IOException e) {
+            throw new ConfigException(shown + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return text;
+    }
+
+    /** Step 2: the in-memory ENTRYPOINT/CMD override; the text itself when none is configured. */
+    private String override(ImageConfig image, String text) throws ConfigException {
+        if (!image.hasDockerfileOverride()) {
+            return text;
+        }
+        return DockerfileOverride.apply(Dockerfile.parse(text, project.display(image.dockerfile())), image);
+    }
+
+    /** Step 3: the build context, or for a custom builder with onChange the files it names. */
+    private BuildContext loadContext(ImageConfig image) throws ConfigException {
+        if (image.builder() instanceof CustomSpec c && !c.onChange().isEmpty()) {
+            return OnChangeFiles.collect(project.configFile().getParent(), c.onChange(), project.projectRoot());
+        }
+        return ContextWalker.walk(image.context(), image.dockerfile(), project.projectRoot());
+    }
+}

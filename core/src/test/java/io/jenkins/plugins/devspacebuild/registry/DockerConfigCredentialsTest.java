@@ -1,0 +1,79 @@
+package io.jenkins.plugins.devspacebuild.registry;
+
+import static io.jenkins.plugins.devspacebuild.testing.TestFiles.executable;
+import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Docker's credential store as `docker login` leaves it: auths, credHelpers, credsStore (real helper processes). */
+class DockerConfigCredentialsTest {
+    @TempDir
+    Path tmp;
+
+    Map<String, String> env() {
+        return Map.of("DOCKER_CONFIG", tmp.resolve("docker").toString(), "PATH", tmp.resolve("bin") + ":/usr/bin:/bin", "HOME", tmp.toString());
+    }
+
+    /** A helper that records its arguments and stdin, and answers for one server. */
+    void helper(String name, String server, String user, String secret) {
+        executable(tmp, "bin/docker-credential-" + name, "#!/bin/sh\n"
+                + "echo \"$@\" > " + tmp.resolve(name + ".args") + "\n"
+                + "read -r host\necho \"$host\" > " + tmp.resolve(name + ".stdin") + "\n"
+                + "if [ \"$host\" = \"" + server + "\" ]; then echo '{\"ServerURL\":\"" + server + "\",\"Username\":\"" + user + "\",\"Secret\":\"" + secret
+                + "\"}'; else echo 'credentials not found in native keychain'; exit 1; fi\n");
+    }
+
+    @Test
+    void authsWithAuthIdentityTokenOrFields() throws Exception {
+        String auth = Base64.getEncoder().encodeToString("ci:p@ss:word".getBytes(StandardCharsets.UTF_8));
+        write(tmp, "docker/config.json", "{\"auths\": {"
+                + "\"https://index.docker.io/v1/\": {\"auth\": \"" + auth + "\"},"
+                + "\"http://127.0.0.1:5000\": {\"username\": \"u\", \"password\": \"p\"},"
+                + "\"registry.example.com\": {\"identitytoken\": \"tok\"}}}");
+        DockerConfigCredentials c = new DockerConfigCredentials(env());
+        RegistryCredential hub = c.find("docker.io").orElseThrow();
+        assertThat(hub.username()).isEqualTo("ci");
+        assertThat(hub.password().reveal()).isEqualTo("p@ss:word");
+        assertThat(hub.source()).isEqualTo(tmp.resolve("docker/config.json") + " (auths)");
+        assertThat(c.find("127.0.0.1:5000").orElseThrow().username()).isEqualTo("u");
+        assertThat(c.find("registry.example.com").orElseThrow().username()).isEqualTo("<token>");
+        assertThat(c.find("other.example.com")).isEmpty();
+        assertThat(hub.toString()).doesNotContain("p@ss:word");
+    }
+
+    @Test
+    void credHelpersAndCredsStoreRunWithTheServerOnStdin() throws Exception {
+        helper("pass", "registry.example.com", "helper-user", "helper-secret");
+        helper("store", "https://index.docker.io/v1/", "hub-user", "hub-secret");
+        write(tmp, "docker/config.json", "{\"auths\": {\"registry.example.com\": {}}, \"credHelpers\": {\"registry.example.com\": \"pass\"},"
+                + " \"credsStore\": \"store\"}");
+        DockerConfigCredentials c = new DockerConfigCredentials(env());
+        RegistryCredential r = c.find("registry.example.com").orElseThrow();
+        assertThat(r.username()).isEqualTo("helper-user");
+        assertThat(r.password().reveal()).isEqualTo("helper-secret");
+        assertThat(r.source()).isEqualTo("credential helper docker-credential-pass");
+        assertThat(Files.readString(tmp.resolve("pass.args")).trim()).isEqualTo("get");
+        assertThat(Files.readString(tmp.resolve("pass.stdin")).trim()).isEqualTo("registry.example.com");
+        assertThat(c.find("docker.io").orElseThrow().username()).isEqualTo("hub-user");
+        assertThat(Files.readString(tmp.resolve("store.stdin")).trim()).isEqualTo("https://index.docker.io/v1/");
+        // a helper with nothing for the server: anonymous
+        assertThat(c.find("unknown.example.com")).isEmpty();
+    }
+
+    @Test
+    void brokenConfigurationsSayWhatToFix() {
+        write(tmp, "docker/config.json", "{\"credsStore\": \"missing\"}");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("docker.io"))
+                .hasMessageContaining("names the credential helper 'missing', but docker-credential-missing is not on the PATH");
+        write(tmp, "docker/config.json", "{not json");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("docker.io")).hasMessageContaining("is not valid JSON");
+    }
+}
