@@ -87,12 +87,12 @@ jvm0=$(now); java -jar "$JAR" --version >/dev/null; jvm1=$(now); JVM=$(ms "$jvm0
 
 # the engine in one JVM: one cold run, then REPS timed runs per mode (Java's single-file launcher, the jar as class path)
 cat >"$WORK/Warm.java" <<'JAVA'
-import io.jenkins.plugins.devspacebuild.BuildEngine;
-import io.jenkins.plugins.devspacebuild.EngineSettings;
-import io.jenkins.plugins.devspacebuild.RunOptions;
-import io.jenkins.plugins.devspacebuild.push.Password;
-import io.jenkins.plugins.devspacebuild.push.RegistryCredential;
-import io.jenkins.plugins.devspacebuild.push.StaticCredentials;
+import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
+import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
+import io.jenkins.plugins.devspacebuild.engine.RunOptions;
+import io.jenkins.plugins.devspacebuild.registry.Password;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.registry.StaticCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
