@@ -4,8 +4,11 @@ import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
+import io.jenkins.plugins.devspacebuild.event.EventSink;
+import io.jenkins.plugins.devspacebuild.event.JsonEventWriter;
 import io.jenkins.plugins.devspacebuild.registry.DockerConfigCredentials;
 import io.jenkins.plugins.devspacebuild.registry.Password;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
@@ -20,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +53,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--build-sequential", description = "Build one image at a time.")
     boolean sequential;
 
-    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "0", description = "Build at most N images at once (default: all).")
+    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "0", description = "Build at most N images at once (default: 0 = "
+            + "a cap by cores and builder kind, see docs/architecture.md).")
     int maxParallel;
 
     @Option(names = "--fail-fast", description = "Cancel the other builds when one fails.")
@@ -74,8 +79,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--output-env", paramLabel = "FILE", description = "Write DEVSPACE_IMAGE_<KEY>=repository:tag lines (and _REPOSITORY, _TAG, _DIGEST).")
     Path outputEnv;
 
-    @Option(names = "--builder", paramLabel = "BUILDER", description = "Build every image with this builder: docker, kaniko or embedded "
-            + "(default: each image's own).")
+    @Option(names = "--builder", paramLabel = "BUILDER", completionCandidates = RunBuilderKinds.class,
+            description = "Build every image with this builder, one of: ${COMPLETION-CANDIDATES} (default: each image's own).")
     String builder;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The cluster for kaniko builds and pull secrets (default: KUBECONFIG, "
@@ -97,25 +102,31 @@ final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Only these image keys (default: all).")
     List<String> images = new ArrayList<>();
 
+    @Option(names = "--events-json", paramLabel = "FILE", description = "Also write every progress event as one JSON object per line.")
+    Path eventsJson;
+
     @Override
     public Integer call() throws Exception {
-        if (maxParallel < 0) {
-            throw new ConfigException("--max-parallel must be 0 (all) or more, not " + maxParallel);
-        }
-        if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
-            throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko or embedded");
-        }
+        RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
+                .variables(project.vars).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel).failFast(failFast)
+                .skipPush(skipPush).tags(tags).images(images).builder(builder).pullSecrets(!noPullSecrets).build();
         Map<String, String> env = System.getenv();
-        RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
+        Map<String, RegistryCredential> given = parseCredentials(registryCredentials);
+        RegistryCredentials credentials = RegistryCredentials.chain(List.of(new StaticCredentials(given, null), new DockerConfigCredentials(env)));
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EngineSettings settings = EngineSettings.of(env, credentials, new ConsolePrinter(console))
-                .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()))
-                .withCluster(new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
-                        serviceAccounts));
-        BuildEngine engine = new BuildEngine(settings);
-        RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                sequential, maxParallel, failFast, skipPush, tags, images).withBuilder(builder, !noPullSecrets);
+        try (JsonEventWriter json = eventsJson == null ? null : new JsonEventWriter(Files.newBufferedWriter(eventsJson, StandardCharsets.UTF_8),
+                Clock.systemUTC())) {
+            EventSink events = json == null ? new ConsolePrinter(console) : EventSink.all(List.of(new ConsolePrinter(console), json));
+            EngineSettings settings = EngineSettings.of(env, credentials, events)
+                    .withSecrets(given.values().stream().map(c -> c.password().reveal()).toList())
+                    .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()))
+                    .withCluster(new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
+                            serviceAccounts));
+            return run(new BuildEngine(settings), options, console);
+        }
+    }
 
+    private int run(BuildEngine engine, RunOptions options, PrintStream console) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             if (finished.getCount() > 0) {
@@ -149,7 +160,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** {@code HOST=USER:PASSWORD_FILE}: the password is read from the file, never taken from the command line. */
-    static RegistryCredentials parseCredentials(List<String> specs) throws ConfigException {
+    static Map<String, RegistryCredential> parseCredentials(List<String> specs) throws ConfigException {
         Map<String, RegistryCredential> byRegistry = new LinkedHashMap<>();
         for (String s : specs) {
             int eq = s.indexOf('=');
@@ -174,11 +185,19 @@ final class BuildCommand implements Callable<Integer> {
             }
             byRegistry.put(host, new RegistryCredential(host, user, Password.of(password), "--registry-credentials"));
         }
-        return new StaticCredentials(byRegistry, null);
+        return byRegistry;
     }
 
     private static String redact(String s) {
         int colon = s.lastIndexOf(':');
         return colon < 0 ? s : s.substring(0, colon + 1) + "...";
+    }
+
+    /** The names {@code --builder} accepts, from {@link BuilderKind}. */
+    static final class RunBuilderKinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BuilderKind.runKinds().stream().map(BuilderKind::configName).iterator();
+        }
     }
 }

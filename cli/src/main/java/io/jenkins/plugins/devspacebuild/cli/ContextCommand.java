@@ -41,8 +41,8 @@ final class ContextCommand {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
-            ProjectConfig config = engine.loadConfig(new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(null), null,
-                    project.vars, false, false, 0, false, true, List.of(), List.of()));
+            ProjectConfig config = engine.loadConfig(RunOptions.builder(project.configFile()).projectRoot(project.projectRoot())
+                    .cacheFile(project.cacheFile(null)).variables(project.vars).skipPush(true).build());
             ImageConfig ic = config.images().get(image);
             if (ic == null) {
                 throw new ConfigException("no image '" + image + "' in " + config.display(config.configFile()) + "; its images are: "

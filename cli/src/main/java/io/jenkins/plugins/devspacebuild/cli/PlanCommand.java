@@ -53,8 +53,8 @@ final class PlanCommand implements Callable<Integer> {
             }
         };
         BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, warnings));
-        RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                false, 0, false, true, List.of(), List.of());
+        RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
+                .variables(project.vars).forceBuild(force).skipPush(true).build();
         List<ImagePlan> plans = engine.plan(options).images();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);

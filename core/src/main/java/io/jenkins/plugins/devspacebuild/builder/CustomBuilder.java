@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.CustomSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.registry.RegistryClient;
@@ -30,8 +32,8 @@ public final class CustomBuilder implements ImageBuilder {
     }
 
     @Override
-    public String name() {
-        return "custom";
+    public BuilderKind kind() {
+        return BuilderKind.CUSTOM;
     }
 
     /** The arguments passed to the command, after the command itself. */
@@ -60,7 +62,7 @@ public final class CustomBuilder implements ImageBuilder {
         env.put("DEVSPACE_BUILD_TAGS", String.join(" ", request.tags()));
         env.put("DEVSPACE_BUILD_DOCKERFILE", image.dockerfile().toString());
         env.put("DEVSPACE_BUILD_CONTEXT", image.context().toString());
-        services.events().info(key, "building with the custom command: " + spec.command());
+        services.events().accept(new BuildEvent.Building(key, name(), "the custom command: " + spec.command()));
         StreamingProcess.Result r;
         try {
             r = StreamingProcess.run(cmd, env, services.workingDirectory(), null, key, services.events());

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -39,14 +41,14 @@ public final class DockerBuilder implements ImageBuilder {
     }
 
     @Override
-    public String name() {
-        return "docker";
+    public BuilderKind kind() {
+        return BuilderKind.DOCKER;
     }
 
     @Override
     public BuildOutcome build(BuildRequest request) throws BuildFailedException, InterruptedException {
         String key = request.key();
-        services.events().info(key, "building with the Docker daemon at " + daemon.host());
+        services.events().accept(new BuildEvent.Building(key, name(), "the Docker daemon at " + daemon.host()));
         String imageId = buildImage(request);
         return pushIfAsked(daemon, services, request, imageId, name());
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.config.DockerSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
@@ -31,8 +33,8 @@ public final class DockerCliBuilder implements ImageBuilder {
     }
 
     @Override
-    public String name() {
-        return "docker";
+    public BuilderKind kind() {
+        return BuilderKind.DOCKER;
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class DockerCliBuilder implements ImageBuilder {
             }
             cmd.addAll(spec.args());
             cmd.add("-");
-            services.events().info(key, "building with the docker CLI" + (spec.useBuildKit() ? " (BuildKit)" : ""));
+            services.events().accept(new BuildEvent.Building(key, name(), "the docker CLI" + (spec.useBuildKit() ? " (BuildKit)" : "")));
             StreamingProcess.Result r;
             try {
                 r = StreamingProcess.run(cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import com.google.cloud.tools.jib.api.RegistryException;
 import io.jenkins.plugins.devspacebuild.builder.embedded.DockerfileInterpreter;
 import io.jenkins.plugins.devspacebuild.builder.embedded.DockerfileProblem;
@@ -58,8 +60,8 @@ public final class EmbeddedBuilder implements ImageBuilder {
     }
 
     @Override
-    public String name() {
-        return "embedded";
+    public BuilderKind kind() {
+        return BuilderKind.EMBEDDED;
     }
 
     /**
@@ -82,12 +84,12 @@ public final class EmbeddedBuilder implements ImageBuilder {
         ResolvedBase base = recipe.base();
         String from = base == null ? "FROM scratch"
                 : "FROM " + base.written() + " (" + base.reference().substring(base.reference().indexOf('@') + 1) + ")";
-        services.events().info(key, "building with the embedded builder (no daemon), " + from);
+        services.events().accept(new BuildEvent.Building(key, name(), "the embedded builder (no daemon), " + from));
         int n = 0;
         for (LayerPlan layer : recipe.layers()) {
             n++;
             String size = layer.fileCount() == 0 ? "directories" : layer.fileCount() + " files, " + layer.bytes() + " bytes";
-            services.events().info(key, "layer " + n + "/" + recipe.layers().size() + ": " + layer.instruction() + " (" + size + ")");
+            services.events().accept(new BuildEvent.LayerPlanned(key, n, recipe.layers().size(), layer.instruction(), size));
         }
         ImageName target = image.image();
         Set<String> plainHttp = new LinkedHashSet<>();
@@ -109,12 +111,11 @@ public final class EmbeddedBuilder implements ImageBuilder {
             if (request.push()) {
                 RegistryCredential cred = credential(target.registry());
                 List<String> refs = request.references();
-                services.events().info(key, "pushing " + String.join(", ", refs)
-                        + (cred == null ? " (no credentials)" : " as " + cred.describe()));
+                services.events().accept(new BuildEvent.Pushing(key, refs, cred == null ? null : cred.describe()));
                 JibImageWriter.Target to = JibImageWriter.Target.registry(refs, target.registry(), user(cred), secret(cred));
                 JibImageWriter.Written out = run(key, "push of " + refs.get(0),
                         () -> writer.write(recipe, user(baseCred), secret(baseCred), to, insecure), cred, baseCred, base, target.registry());
-                services.events().info(key, "pushed " + refs.get(0) + " (" + out.digest() + ")");
+                services.events().accept(new BuildEvent.Pushed(key, refs.get(0), out.digest()));
                 return new BuildOutcome(name(), out.digest(), null);
             }
             Path tarball = tarball(key, request.tags().get(0));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 
 /**
  * Step 5 (and the builder's part of steps 6 and 7): builds one image, applies its tags and, when asked, pushes them.
@@ -9,8 +10,13 @@ import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
  */
 public interface ImageBuilder {
 
+    /** Which kind of builder this is. */
+    BuilderKind kind();
+
     /** The name shown in the summary and stored in the cache. */
-    String name();
+    default String name() {
+        return kind().configName();
+    }
 
     BuildOutcome build(BuildRequest request) throws BuildFailedException, InterruptedException;
 

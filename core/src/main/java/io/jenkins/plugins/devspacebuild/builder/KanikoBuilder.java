@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -68,8 +70,8 @@ public final class KanikoBuilder implements ImageBuilder {
     }
 
     @Override
-    public String name() {
-        return "kaniko";
+    public BuilderKind kind() {
+        return BuilderKind.KANIKO;
     }
 
     String namespace() {
@@ -109,7 +111,7 @@ public final class KanikoBuilder implements ImageBuilder {
         } catch (ConfigException e) {
             throw new BuildFailedException(e.getMessage(), e);
         }
-        services.events().info(key, "building with kaniko: pod " + ns + "/" + name + " (cluster from " + cluster.source() + ")");
+        services.events().accept(new BuildEvent.Building(key, name(), "kaniko: pod " + ns + "/" + name + " (cluster from " + cluster.source() + ")"));
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         boolean ownSecret = credential.isPresent();
         try {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devspacebuild.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,8 +9,21 @@ import java.util.Map;
  */
 public sealed interface BuilderSpec permits DockerSpec, KanikoSpec, CustomSpec, EmbeddedSpec {
 
-    /** The builder's name in the summary, the cache and the log: docker, kaniko, custom, embedded. */
-    String name();
+    /** Which builder this block configures. */
+    BuilderKind kind();
+
+    /** The builder's name in devspace.yaml, the summary, the cache and the log. */
+    default String name() {
+        return kind().configName();
+    }
+
+    /**
+     * Globs of files whose changes decide a rebuild instead of the build context (a custom builder's {@code onChange});
+     * empty = the context.
+     */
+    default List<String> onChange() {
+        return List.of();
+    }
 
     /** The settings that decide what the build produces, in a stable order, for the config hash. */
     Map<String, Object> hashedSettings();

@@ -25,8 +25,8 @@ public record CustomSpec(String command, List<String> args, List<String> appendA
     }
 
     @Override
-    public String name() {
-        return "custom";
+    public BuilderKind kind() {
+        return BuilderKind.CUSTOM;
     }
 
     @Override

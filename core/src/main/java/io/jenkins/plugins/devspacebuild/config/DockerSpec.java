@@ -28,8 +28,8 @@ public record DockerSpec(boolean disableFallback, boolean useBuildKit, boolean u
     }
 
     @Override
-    public String name() {
-        return "docker";
+    public BuilderKind kind() {
+        return BuilderKind.DOCKER;
     }
 
     @Override

@@ -14,8 +14,8 @@ public record EmbeddedSpec(boolean insecure) implements BuilderSpec {
     public static final EmbeddedSpec DEFAULT = new EmbeddedSpec(false);
 
     @Override
-    public String name() {
-        return "embedded";
+    public BuilderKind kind() {
+        return BuilderKind.EMBEDDED;
     }
 
     @Override

@@ -58,8 +58,8 @@ public record KanikoSpec(
     }
 
     @Override
-    public String name() {
-        return "kaniko";
+    public BuilderKind kind() {
+        return BuilderKind.KANIKO;
     }
 
     @Override

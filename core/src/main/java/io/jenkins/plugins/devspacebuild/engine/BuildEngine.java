@@ -1,157 +1,215 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
-import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
-
 import io.jenkins.plugins.devspacebuild.builder.BuildServices;
-import io.jenkins.plugins.devspacebuild.builder.BuilderSelector;
+import io.jenkins.plugins.devspacebuild.builder.BuilderFactory;
+import io.jenkins.plugins.devspacebuild.builder.Connections;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheRecorder;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.cache.ContextHasher;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.ConfigLoader;
-import io.jenkins.plugins.devspacebuild.config.DockerSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
+import io.jenkins.plugins.devspacebuild.event.SecretMasker;
 import io.jenkins.plugins.devspacebuild.registry.RegistryClient;
+import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import io.jenkins.plugins.devspacebuild.result.RunResult;
 import io.jenkins.plugins.devspacebuild.tag.TagResolver;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The engine's front door, used by the CLI and by the Jenkins step on the agent. It runs DevSpace's image-building
- * process: load devspace.yaml; per image load the Dockerfile, apply the override, load the context, hash and decide;
- * then build, tag and push the images that changed, in parallel, and record each in the cache.
+ * The engine's front door, used by the CLI and by the Jenkins step on the agent. Its stages run in one direction
+ * (docs/architecture.md): load (config, cache, selected images) → plan (hash, decide, verify skips: the announced
+ * decision is final) → schedule ({@link Scheduler}, {@link Parallelism}) → per image: tag → build → push → record
+ * ({@link ImageRun}) → results → publish (pull secrets, the summary). Every string that leaves it passes through the
+ * {@link MaskingBoundary}.
  */
 public final class BuildEngine {
+    /** How long a cancelled run waits for its running builds to stop. */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
+
     private final EngineSettings settings;
-    private volatile BuildOrchestrator orchestrator;
-    private volatile Thread runner;
+    private final MaskingBoundary boundary;
+    private final EventSink events;
+    private volatile Scheduler scheduler;
     private volatile boolean cancelled;
 
     public BuildEngine(EngineSettings settings) {
         this.settings = settings;
+        this.boundary = new MaskingBoundary(SecretMasker.of(settings.secrets()));
+        this.events = boundary.events(settings.events());
     }
 
     /** What {@link #plan} found. */
     public record Plan(ProjectConfig project, List<ImagePlan> images, BuildCache cache) {
     }
 
-    public ProjectConfig loadConfig(RunOptions options) throws ConfigException {
-        ProjectConfig project = ConfigLoader.load(new ConfigLoader.Request(options.configFile(), options.projectRoot(), options.variables(),
-                settings.environment()));
-        project.warnings().forEach(w -> settings.events().warning(null, w));
-        return project;
+    /** The load stage's first step: devspace.yaml with its profiles and variables. */
+    public ProjectConfig loadConfig(RunOptions options) throws DevSpaceBuildException {
+        try {
+            return load(options);
+        } catch (DevSpaceBuildException e) {
+            throw boundary.exception(e);
+        }
     }
 
-    /** Steps 1–4 for the selected images; nothing is built. */
+    /** Load and the first half of plan for the selected images, from the cache alone (no registry): nothing is built. */
     public Plan plan(RunOptions options) throws DevSpaceBuildException, InterruptedException {
-        ProjectConfig project = loadConfig(options);
-        BuildCache cache = loadCache(options);
-        List<ImageConfig> images = select(project, options.images());
-        try (ContextHasher hasher = new ContextHasher(settings.hashThreads())) {
-            ImagePlanner planner = new ImagePlanner(project, hasher, settings.events());
-            List<ImagePlan> plans = new ArrayList<>();
-            for (ImageConfig image : images) {
-                plans.add(planOne(planner, image, cache, options.forceBuild()));
-            }
+        try {
+            ProjectConfig project = load(options);
+            BuildCache cache = loadCache(options);
+            List<ImagePlan> plans = hashAndDecide(project, select(project, options.images()), cache, options, new Scheduler(CANCEL_WAIT));
+            plans.forEach(p -> events.accept(EventValues.decided(p)));
             return new Plan(project, plans, cache);
+        } catch (DevSpaceBuildException e) {
+            throw boundary.exception(e);
+        } catch (RuntimeException e) {
+            throw boundary.exception(e);
         }
     }
 
     /** The whole process. Returns the results; a failed image is in the results, not an exception. */
     public RunResult build(RunOptions options) throws DevSpaceBuildException, InterruptedException {
-        runner = Thread.currentThread();
+        Scheduler s = new Scheduler(CANCEL_WAIT);
+        s.enter();
+        scheduler = s;
+        if (cancelled) {
+            s.cancel();
+        }
         try {
-            ProjectConfig project = loadConfig(options);
-            BuildCache cache = loadCache(options);
-            List<ImageConfig> images = select(project, options.images());
-            EventSink events = settings.events();
-            BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
-                    project.configFile().getParent(), settings.insecureRegistries());
-            RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
-            CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
-            try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory(), settings.clusterFactory(),
-                    options.builder())) {
-                if (options.builder() == null ? images.stream().anyMatch(i -> i.builder() instanceof DockerSpec) : options.builder().equals("docker")) {
-                    // contact the daemon while the contexts are hashed: its client takes a while to start
-                    Thread probe = new Thread(builders::daemon, "devspace-build-daemon-probe");
-                    probe.setDaemon(true);
-                    probe.start();
-                }
-                List<ImagePlan> plans = new ArrayList<>();
-                long[] planningMs = new long[images.size()];
-                try (ContextHasher hasher = new ContextHasher(settings.hashThreads())) {
-                    ImagePlanner planner = new ImagePlanner(project, hasher, events);
-                    for (int i = 0; i < images.size(); i++) {
-                        checkCancelled();
-                        long t0 = System.nanoTime();
-                        plans.add(planOne(planner, images.get(i), cache, options.forceBuild()));
-                        planningMs[i] = (System.nanoTime() - t0) / 1_000_000;
-                    }
-                }
-                BuildOrchestrator o = new BuildOrchestrator(options, builders, new SkipVerifier(registry, builders, events), recorder,
-                        new TagResolver(), events);
-                orchestrator = o;
-                checkCancelled();
-                RunResult result = o.run(plans, planningMs);
-                if (options.pullSecrets() && !result.cancelled()) {
-                    new PullSecretStage(settings.credentials(), builders, events).run(project, result, options.skipPush());
-                }
-                events.accept(new BuildEvent.RunDone(result));
-                return result;
-            } catch (IOException e) {
-                throw new DevSpaceBuildException("closing the Docker client failed: " + e.getMessage(), e);
-            }
+            return boundary.result(stages(options, s));
+        } catch (DevSpaceBuildException e) {
+            throw boundary.exception(e);
+        } catch (RuntimeException e) {
+            throw boundary.exception(e);
         } finally {
-            orchestrator = null;
-            runner = null;
+            scheduler = null;
+            s.leave();
         }
     }
 
     /**
      * Cancels a running {@link #build}: running builds are interrupted and stop; the cache keeps what was recorded.
-     * The calling thread of {@link #build} then gets an {@link InterruptedException} or a cancelled result.
+     * The calling thread of {@link #build} then gets an {@link InterruptedException} (while planning) or a cancelled
+     * result.
      */
     public void cancel() {
         cancelled = true;
-        BuildOrchestrator o = orchestrator;
-        if (o != null) {
-            o.cancel();
-        }
-        Thread t = runner;
-        if (t != null && o == null) {
-            t.interrupt();
+        Scheduler s = scheduler;
+        if (s != null) {
+            s.cancel();
         }
     }
 
-    private void checkCancelled() throws InterruptedException {
-        if (cancelled || Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("cancelled");
-        }
-    }
-
-    private ImagePlan planOne(ImagePlanner planner, ImageConfig image, BuildCache cache, boolean force)
-            throws DevSpaceBuildException, InterruptedException {
-        try {
-            return planner.plan(image, cache, force);
+    private RunResult stages(RunOptions options, Scheduler scheduler) throws DevSpaceBuildException, InterruptedException {
+        // load
+        ProjectConfig project = load(options);
+        BuildCache cache = loadCache(options);
+        List<ImageConfig> images = select(project, options.images());
+        BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
+                project.configFile().getParent(), settings.insecureRegistries());
+        RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
+        try (Connections connections = new Connections(settings.daemonFactory(), settings.clusterFactory())) {
+            BuilderFactory.RunBuilders builders = settings.builders().open(services, registry, connections, options.builder());
+            if (images.stream().anyMatch(i -> kind(options, i) == BuilderKind.DOCKER)) {
+                // contact the daemon while the contexts are hashed: its client takes a while to start
+                scheduler.prepare("daemon-probe", connections::daemon);
+            }
+            // plan: hash and decide, verify the skips, then announce the final decisions
+            List<ImagePlan> plans = hashAndDecide(project, images, cache, options, scheduler);
+            plans = verify(plans, options, new SkipVerifier(registry, builders::existsLocally, events), scheduler);
+            plans.forEach(p -> events.accept(EventValues.decided(p)));
+            scheduler.checkCancelled();
+            // schedule, and per image: tag, build, push, record
+            List<ImagePlan> toBuild = plans.stream().filter(p -> p.failure() == null && p.decision().isBuild()).toList();
+            Set<BuilderKind> kinds = toBuild.stream().map(p -> kind(options, p.image())).collect(Collectors.toSet());
+            int limit = Parallelism.of(options, toBuild.size(), kinds, Runtime.getRuntime().availableProcessors());
+            events.accept(new BuildEvent.Scheduled(toBuild.size(), limit, options.buildSequential()));
+            ImageRun run = new ImageRun(options, builders, new CacheRecorder(options.cacheFile(), cache), new TagResolver(), events);
+            List<ImageResult> results = scheduler.run(plans, limit, options.failFast(), run);
+            RunResult result = new RunResult(results, scheduler.cancelled());
+            // publish
+            if (options.pullSecrets() && !result.cancelled()) {
+                new PullSecretStage(settings.credentials(), connections, events).run(project, result, options.skipPush());
+            }
+            events.accept(EventValues.runDone(result));
+            return result;
         } catch (IOException e) {
-            throw new ConfigException("images." + image.key() + ": " + e.getMessage());
+            throw new DevSpaceBuildException("closing the Docker client failed: " + e.getMessage(), e);
         }
+    }
+
+    private static BuilderKind kind(RunOptions options, ImageConfig image) {
+        return options.builder().orElse(image.builder().kind());
+    }
+
+    private ProjectConfig load(RunOptions options) throws ConfigException {
+        ProjectConfig project = ConfigLoader.load(new ConfigLoader.Request(options.configFile(), options.projectRoot(), options.variables(),
+                settings.environment()));
+        project.warnings().forEach(w -> events.warning(null, w));
+        return project;
+    }
+
+    private List<ImagePlan> hashAndDecide(ProjectConfig project, List<ImageConfig> images, BuildCache cache, RunOptions options,
+                                          Scheduler scheduler) throws DevSpaceBuildException, InterruptedException {
+        List<ImagePlan> plans = new ArrayList<>();
+        try (ContextHasher hasher = new ContextHasher(settings.hashThreads())) {
+            ImagePlanner planner = new ImagePlanner(project, hasher, events);
+            for (ImageConfig image : images) {
+                scheduler.checkCancelled();
+                try {
+                    plans.add(planner.plan(image, cache, options.forceBuild()));
+                } catch (IOException e) {
+                    throw new ConfigException("images." + image.key() + ": " + e.getMessage());
+                }
+            }
+        }
+        return plans;
+    }
+
+    /** The skips, checked against the registry or the local store, several at once. */
+    private List<ImagePlan> verify(List<ImagePlan> plans, RunOptions options, SkipVerifier verifier, Scheduler scheduler)
+            throws InterruptedException {
+        long skips = plans.stream().filter(p -> !p.decision().isBuild()).count();
+        return scheduler.run(plans, Parallelism.verification((int) skips, Runtime.getRuntime().availableProcessors()), false,
+                new Scheduler.Work<>() {
+                    @Override
+                    public ImagePlan run(ImagePlan p) throws InterruptedException {
+                        long start = System.nanoTime();
+                        try {
+                            return verifier.verify(p, !options.skipPush() && !p.image().skipPush());
+                        } catch (IOException e) {
+                            return p.failed(e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+                        }
+                    }
+
+                    @Override
+                    public ImagePlan notRun(ImagePlan p, String why) {
+                        return p.failed(why, 0);
+                    }
+                });
     }
 
     private BuildCache loadCache(RunOptions options) {
         if (options.initialCache() != null) {
+            events.accept(new BuildEvent.CacheLoaded("the cache given by the caller", options.initialCache().images().size()));
             return options.initialCache();
         }
         CacheStore.Loaded loaded = CacheStore.read(options.cacheFile());
         if (loaded.warning() != null) {
-            settings.events().warning(null, loaded.warning());
+            events.warning(null, loaded.warning());
         }
+        events.accept(new BuildEvent.CacheLoaded(options.cacheFile().toString(), loaded.cache().images().size()));
         return loaded.cache();
     }
 
@@ -168,7 +226,7 @@ public final class BuildEngine {
                 continue;
             }
             if (image.disabled()) {
-                settings.events().info(image.key(), "build.disabled is set: not built");
+                events.info(image.key(), "build.disabled is set: not built");
                 continue;
             }
             out.add(image);

@@ -9,8 +9,8 @@ import io.jenkins.plugins.devspacebuild.cache.ContextHasher;
 import io.jenkins.plugins.devspacebuild.cache.Decision;
 import io.jenkins.plugins.devspacebuild.cache.ImageHashes;
 import io.jenkins.plugins.devspacebuild.cache.SkipDecider;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
-import io.jenkins.plugins.devspacebuild.config.CustomSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
 import io.jenkins.plugins.devspacebuild.context.BuildContext;
@@ -18,7 +18,6 @@ import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.context.OnChangeFiles;
 import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
 import io.jenkins.plugins.devspacebuild.dockerfile.DockerfileOverride;
-import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -27,8 +26,8 @@ import java.nio.file.Files;
 import java.util.Optional;
 
 /**
- * Runs steps 1–4 of the process for one image: load the Dockerfile, apply the override, load the context, hash, and
- * decide against the cache.
+ * The first half of the plan stage for one image: load the Dockerfile, apply the override, load the context, hash, and
+ * decide against the cache. The decision is not announced here: {@link SkipVerifier} checks skips first.
  */
 final class ImagePlanner {
     private final ProjectConfig project;
@@ -42,6 +41,7 @@ final class ImagePlanner {
     }
 
     ImagePlan plan(ImageConfig image, BuildCache cache, boolean force) throws ConfigException, IOException, InterruptedException {
+        long start = System.nanoTime();
         String onDisk = readDockerfile(image);
         String dockerfileText = override(image, onDisk);
         BuildContext context = loadContext(image);
@@ -50,15 +50,15 @@ final class ImagePlanner {
         ImageHashes hashes = new ImageHashes(ContextHasher.sha256Hex(dockerfileText), digest.hash(), ConfigHasher.hash(image));
         Optional<CacheEntry> previous = cache.get(image.key());
         Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
-        events.accept(new BuildEvent.Decided(image.key(), decision, hashes));
-        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision);
+        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision, null,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Step 1: the Dockerfile as it is on disk ("" for a custom builder without one). */
     private String readDockerfile(ImageConfig image) throws ConfigException {
         String shown = project.display(image.dockerfile());
         if (!Files.isRegularFile(image.dockerfile())) {
-            if (image.builder() instanceof CustomSpec) {
+            if (image.builder().kind() == BuilderKind.CUSTOM) {
                 return "";
             }
             throw new ConfigException(shown + ": the Dockerfile of image " + image.key() + " does not exist");
@@ -84,8 +84,8 @@ final class ImagePlanner {
 
     /** Step 3: the build context, or for a custom builder with onChange the files it names. */
     private BuildContext loadContext(ImageConfig image) throws ConfigException {
-        if (image.builder() instanceof CustomSpec c && !c.onChange().isEmpty()) {
-            return OnChangeFiles.collect(project.configFile().getParent(), c.onChange(), project.projectRoot());
+        if (!image.builder().onChange().isEmpty()) {
+            return OnChangeFiles.collect(project.configFile().getParent(), image.builder().onChange(), project.projectRoot());
         }
         return ContextWalker.walk(image.context(), image.dockerfile(), project.projectRoot());
     }

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.devspacebuild.builder.BuilderSelector;
+import io.jenkins.plugins.devspacebuild.builder.Connections;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterConnection;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.pullsecret.PullSecrets;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
@@ -17,18 +18,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Step 8 for the run: for every registry that an image with {@code createPullSecret} was pushed to (built or skipped)
+ * The publish stage, for the run: for every registry that an image with {@code createPullSecret} was pushed to (built or skipped)
  * and whose credentials are known, an image pull secret in the cluster's namespace, added to its service accounts.
  * Needs a configured cluster; without one nothing is done. A failure is a warning: the images are pushed and published.
  */
 final class PullSecretStage {
     private final RegistryCredentials credentials;
-    private final BuilderSelector builders;
+    private final Connections connections;
     private final EventSink events;
 
-    PullSecretStage(RegistryCredentials credentials, BuilderSelector builders, EventSink events) {
+    PullSecretStage(RegistryCredentials credentials, Connections connections, EventSink events) {
         this.credentials = credentials;
-        this.builders = builders;
+        this.connections = connections;
         this.events = events;
     }
 
@@ -55,10 +56,10 @@ final class PullSecretStage {
         if (byRegistry.isEmpty()) {
             return;
         }
-        Optional<ClusterConnection> cluster = builders.cluster();
+        Optional<ClusterConnection> cluster = connections.cluster();
         if (cluster.isEmpty()) {
-            if (builders.clusterProblem() != null) {
-                events.warning(null, "image pull secrets not created: " + builders.clusterProblem().getMessage());
+            if (connections.clusterProblem() != null) {
+                events.warning(null, "image pull secrets not created: " + connections.clusterProblem().getMessage());
             }
             return;
         }
@@ -67,9 +68,8 @@ final class PullSecretStage {
         for (RegistryCredential cred : byRegistry.values()) {
             try {
                 PullSecrets.Outcome o = secrets.ensure(cred, c.serviceAccounts());
-                events.info(null, "pull secret " + c.namespace() + "/" + o.secret() + " for " + cred.registry() + ": " + o.change().name()
-                        .toLowerCase(java.util.Locale.ROOT) + (o.patchedAccounts().isEmpty() ? "" : ", added to service account(s) "
-                        + String.join(", ", o.patchedAccounts())));
+                events.accept(new BuildEvent.PullSecretEnsured(c.namespace(), o.secret(), cred.registry(),
+                        o.change().name().toLowerCase(java.util.Locale.ROOT), o.patchedAccounts()));
             } catch (KubernetesClientException e) {
                 events.warning(null, "image pull secret for " + cred.registry() + " in namespace " + c.namespace() + " not created: "
                         + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage()));

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
-import io.jenkins.plugins.devspacebuild.builder.BuilderSelector;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.cache.Decision;
 import io.jenkins.plugins.devspacebuild.config.ImageName;
@@ -9,20 +8,23 @@ import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryClient;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Makes a skip safe (DevSpace skipped images that were gone, and deployments failed with ImagePullBackOff): before an
- * image is skipped, its cached tag must still exist where it will be used, the registry when pushing (same digest),
- * else the builder's local store. If not, the image is built with reason "image missing".
+ * The second half of the plan stage: makes a skip safe (DevSpace skipped images that were gone, and deployments failed
+ * with ImagePullBackOff). Before an image is skipped, its cached tag must still exist where it will be used: the
+ * registry when pushing (same digest), else the local store of the builder that made it. If not, the decision becomes
+ * a build with reason "image missing". Only then is the decision announced, so it is final.
  */
 final class SkipVerifier {
     private final RegistryClient registry;
-    private final BuilderSelector builders;
+    private final Predicate<CacheEntry> existsLocally;
     private final EventSink events;
 
-    SkipVerifier(RegistryClient registry, BuilderSelector builders, EventSink events) {
+    /** @param existsLocally whether a cached image built without push is still in its builder's local store */
+    SkipVerifier(RegistryClient registry, Predicate<CacheEntry> existsLocally, EventSink events) {
         this.registry = registry;
-        this.builders = builders;
+        this.existsLocally = existsLocally;
         this.events = events;
     }
 
@@ -30,10 +32,13 @@ final class SkipVerifier {
         if (!(plan.decision() instanceof Decision.Skip skip)) {
             return plan;
         }
+        long start = System.nanoTime();
         CacheEntry entry = skip.previous();
         String ref = entry.image() + ":" + entry.tags().get(0);
         String missing = null;
+        String where;
         if (push) {
+            where = "the registry (" + entry.digest() + ")";
             if (entry.digest() == null) {
                 missing = ref + " was not pushed by its last build";
             } else {
@@ -45,14 +50,17 @@ final class SkipVerifier {
                     missing = ref + " now points to another image (" + now.get() + ")";
                 }
             }
-        } else if (!builders.existsLocally(entry)) {
-            missing = ref + " is not in the local image store";
+        } else {
+            where = "the local image store";
+            if (!existsLocally.test(entry)) {
+                missing = ref + " is not in the local image store";
+            }
         }
+        long ms = (System.nanoTime() - start) / 1_000_000;
         if (missing == null) {
-            return plan;
+            events.accept(new BuildEvent.SkipVerified(plan.key(), ref, where));
+            return plan.redecided(skip, ms);
         }
-        Decision d = new Decision.Build(Decision.Reason.IMAGE_MISSING, missing);
-        events.accept(new BuildEvent.Decided(plan.key(), d, plan.hashes()));
-        return plan.withDecision(d);
+        return plan.redecided(new Decision.Build(Decision.Reason.IMAGE_MISSING, missing), ms);
     }
 }

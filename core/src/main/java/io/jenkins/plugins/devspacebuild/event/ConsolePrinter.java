@@ -1,9 +1,7 @@
 package io.jenkins.plugins.devspacebuild.event;
 
-import io.jenkins.plugins.devspacebuild.cache.Decision;
-import io.jenkins.plugins.devspacebuild.result.ImageResult;
-import io.jenkins.plugins.devspacebuild.result.SummaryTable;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Prints events as lines: {@code [image] text}, so the output of parallel builds stays readable, and the summary
@@ -18,31 +16,71 @@ public final class ConsolePrinter implements EventSink {
 
     @Override
     public void accept(BuildEvent event) {
-        String prefix = event.image() == null ? "" : "[" + event.image() + "] ";
-        if (event instanceof BuildEvent.Message m) {
-            print(prefix + (m.level() == BuildEvent.Level.WARNING ? "WARNING: " : "") + m.text());
-        } else if (event instanceof BuildEvent.Output o) {
-            print(prefix + o.line());
-        } else if (event instanceof BuildEvent.Decided d) {
-            Decision dec = d.decision();
-            print(prefix + (dec.isBuild() ? "build: " : "skip: ") + dec.reason());
-        } else if (event instanceof BuildEvent.ImageDone done) {
-            ImageResult r = done.result();
-            String what = switch (r.status()) {
-                case BUILT -> "built " + (r.reference() == null ? "" : r.reference()) + (r.digest() == null ? "" : " (" + r.digest() + ")");
-                case SKIPPED -> "skipped, using " + r.reference();
-                case FAILED -> "FAILED: " + r.reason();
-            };
-            print(prefix + what);
-        } else if (event instanceof BuildEvent.RunDone run) {
+        if (event instanceof BuildEvent.RunDone run) {
             synchronized (this) {
                 out.println();
-                for (String line : SummaryTable.render(run.result())) {
+                for (String line : SummaryTable.render(run)) {
                     out.println(line);
                 }
                 out.flush();
             }
+            return;
         }
+        String text = render(event);
+        if (text != null) {
+            print((event.image() == null ? "" : "[" + event.image() + "] ") + text);
+        }
+    }
+
+    /** The line for an event (without the image prefix), or null when it prints nothing. */
+    public static String render(BuildEvent event) {
+        if (event instanceof BuildEvent.Message m) {
+            return (m.level() == BuildEvent.Level.WARNING ? "WARNING: " : "") + m.text();
+        } else if (event instanceof BuildEvent.Output o) {
+            return o.line();
+        } else if (event instanceof BuildEvent.CacheLoaded c) {
+            return "cache: " + c.entries() + " image(s) known, from " + c.source();
+        } else if (event instanceof BuildEvent.SkipVerified v) {
+            return "skip verified: " + v.reference() + " is in " + v.where();
+        } else if (event instanceof BuildEvent.Decided d) {
+            return (d.build() ? "build: " : "skip: ") + d.reason();
+        } else if (event instanceof BuildEvent.Scheduled s) {
+            return s.toBuild() < 2 ? null : s.sequential() ? "building " + s.toBuild() + " images one at a time"
+                    : "building " + s.toBuild() + " images, up to " + s.parallelism() + " at once";
+        } else if (event instanceof BuildEvent.BuilderChosen b) {
+            return "builder: " + b.builder() + (b.fallback() ? ", because " + b.why() : " (" + b.why() + ")");
+        } else if (event instanceof BuildEvent.Building b) {
+            return "building with " + b.how();
+        } else if (event instanceof BuildEvent.LayerPlanned l) {
+            return "layer " + l.number() + "/" + l.count() + ": " + l.instruction() + " (" + l.size() + ")";
+        } else if (event instanceof BuildEvent.Pushing p) {
+            return "pushing " + String.join(", ", p.references()) + (p.as() == null ? " (no credentials)" : " as " + p.as());
+        } else if (event instanceof BuildEvent.Pushed p) {
+            return "pushed " + p.reference() + " (" + p.digest() + ")";
+        } else if (event instanceof BuildEvent.PullSecretEnsured p) {
+            return "pull secret " + p.namespace() + "/" + p.secret() + " for " + p.registry() + ": " + p.change()
+                    + (p.serviceAccounts().isEmpty() ? "" : ", added to service account(s) " + String.join(", ", p.serviceAccounts()));
+        } else if (event instanceof BuildEvent.FailFast f) {
+            return "fail-fast: cancelling the other images because " + f.image() + " failed";
+        } else if (event instanceof BuildEvent.ImageDone done) {
+            return imageDone(done.result());
+        } else if (event instanceof BuildEvent.RunDone r) {
+            return String.join("\n", SummaryTable.render(r));
+        }
+        throw new IllegalArgumentException("no rendering for " + event.getClass().getSimpleName());
+    }
+
+    private static String imageDone(ImageLine r) {
+        return switch (r.status()) {
+            case ImageLine.BUILT -> "built " + (r.reference() == null ? "" : r.reference()) + (r.digest() == null ? "" : " (" + r.digest() + ")");
+            case ImageLine.SKIPPED -> "skipped, using " + r.reference();
+            default -> "FAILED: " + r.reason();
+        };
+    }
+
+    /** The summary table of a run, as printed at its end. */
+    public static List<String> summary(BuildEvent.RunDone run) {
+        return SummaryTable.render(run);
     }
 
     private synchronized void print(String line) {

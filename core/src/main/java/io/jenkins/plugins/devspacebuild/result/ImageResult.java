@@ -50,4 +50,10 @@ public record ImageResult(String name, String repository, List<String> tags, Str
     public boolean failed() {
         return status == Status.FAILED;
     }
+
+    /** A copy with every string passed through {@code f} (the engine's masking boundary). */
+    public ImageResult masked(java.util.function.UnaryOperator<String> f) {
+        return new ImageResult(f.apply(name), f.apply(repository), tags.stream().map(f).toList(), f.apply(digest), f.apply(imageId), status,
+                f.apply(reason), f.apply(builder), durationMs);
+    }
 }

@@ -19,6 +19,11 @@ public record RunResult(List<ImageResult> images, boolean cancelled) implements 
         return cancelled || images.stream().anyMatch(ImageResult::failed);
     }
 
+    /** A copy with every string passed through {@code f} (the engine's masking boundary). */
+    public RunResult masked(java.util.function.UnaryOperator<String> f) {
+        return new RunResult(images.stream().map(i -> i.masked(f)).toList(), cancelled);
+    }
+
     public long count(ImageResult.Status status) {
         return images.stream().filter(i -> i.status() == status).count();
     }

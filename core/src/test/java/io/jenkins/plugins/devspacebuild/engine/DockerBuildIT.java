@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.engine;
 import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.devspacebuild.testing.TestOptions;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
@@ -64,7 +65,7 @@ class DockerBuildIT {
 
     /** Options for a run; tests change what they need through the record's copy helpers below. */
     RunOptions options(Path proj, Path root) {
-        return new RunOptions(proj.resolve("devspace.yaml"), root, RunOptions.defaultCacheFile(proj.resolve("devspace.yaml")), null,
+        return TestOptions.of(proj.resolve("devspace.yaml"), root, RunOptions.defaultCacheFile(proj.resolve("devspace.yaml")), null,
                 Map.of("REGISTRY", registry.address() + "/" + namespace), false, false, 0, false, false, List.of(), List.of());
     }
 
@@ -73,17 +74,17 @@ class DockerBuildIT {
     }
 
     static RunOptions force(RunOptions o) {
-        return new RunOptions(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), true, o.buildSequential(),
+        return TestOptions.of(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), true, o.buildSequential(),
                 o.maxParallel(), o.failFast(), o.skipPush(), o.tags(), o.images());
     }
 
     static RunOptions skipPush(RunOptions o) {
-        return new RunOptions(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), o.forceBuild(), o.buildSequential(),
+        return TestOptions.of(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), o.forceBuild(), o.buildSequential(),
                 o.maxParallel(), o.failFast(), true, o.tags(), o.images());
     }
 
     static RunOptions failFast(RunOptions o) {
-        return new RunOptions(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), o.forceBuild(), o.buildSequential(),
+        return TestOptions.of(o.configFile(), o.projectRoot(), o.cacheFile(), o.initialCache(), o.variables(), o.forceBuild(), o.buildSequential(),
                 o.maxParallel(), true, o.skipPush(), o.tags(), o.images());
     }
 
@@ -140,7 +141,7 @@ class DockerBuildIT {
         // built in parallel: every image started before the first one finished
         int firstDone = indexOf(e -> e instanceof BuildEvent.ImageDone);
         for (String image : List.of("api", "web", "worker")) {
-            assertThat(indexOf(e -> e instanceof BuildEvent.Message m && image.equals(m.image()) && m.text().startsWith("building with")))
+            assertThat(indexOf(e -> e instanceof BuildEvent.Building b && image.equals(b.image())))
                     .isLessThan(firstDone);
         }
         BuildCache cache = CacheStore.read(options().cacheFile()).cache();
@@ -382,13 +383,13 @@ class DockerBuildIT {
     @Test
     void limitsParallelism() throws Exception {
         RunOptions o = options();
-        RunResult r = build(new RunOptions(o.configFile(), o.projectRoot(), o.cacheFile(), null, o.variables(), false, true, 0, false, false,
+        RunResult r = build(TestOptions.of(o.configFile(), o.projectRoot(), o.cacheFile(), null, o.variables(), false, true, 0, false, false,
                 List.of("ci-1"), List.of("api", "web")));
         assertThat(decisions(r)).containsOnlyKeys("api", "web");
         assertThat(result(r, "api").tags()).containsExactly("ci-1");
         assertThat(logText()).contains("building 2 images one at a time");
         int apiDone = indexOf(e -> e instanceof BuildEvent.ImageDone d && d.result().name().equals("api"));
-        int webStart = indexOf(e -> e instanceof BuildEvent.Message m && "web".equals(m.image()) && m.text().startsWith("building with"));
+        int webStart = indexOf(e -> e instanceof BuildEvent.Building b && "web".equals(b.image()));
         assertThat(webStart).isGreaterThan(apiDone);
     }
 

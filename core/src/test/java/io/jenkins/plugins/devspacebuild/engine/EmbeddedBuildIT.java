@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.devspacebuild.testing.TestOptions;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
@@ -166,7 +167,7 @@ class EmbeddedBuildIT {
     }
 
     RunOptions options(boolean skipPush, boolean force, List<String> images) {
-        return new RunOptions(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")), null,
+        return TestOptions.of(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")), null,
                 Map.of("REGISTRY", registry.address() + "/" + namespace), force, false, 0, false, skipPush, List.of(), images);
     }
 
@@ -320,7 +321,7 @@ class EmbeddedBuildIT {
     void stoppedRegistryIsRetriedThenFailsClearly() throws Exception {
         try (TestRegistry own = TestRegistry.start(Files.createDirectories(tmp.resolve("registry")))) {
             own.stop();
-            RunOptions o = new RunOptions(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")),
+            RunOptions o = TestOptions.of(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")),
                     null, Map.of("REGISTRY", own.address() + "/" + namespace), false, false, 0, false, false, List.of(), List.of("worker"));
             RegistryCredentials creds = new StaticCredentials(Map.of(own.address(), new RegistryCredential(own.address(), own.user(),
                     Password.of(own.password()), "test credentials")), null);
@@ -348,7 +349,7 @@ class EmbeddedBuildIT {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            RunOptions o = new RunOptions(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")),
+            RunOptions o = TestOptions.of(project.resolve("devspace.yaml"), workspace, RunOptions.defaultCacheFile(project.resolve("devspace.yaml")),
                     null, Map.of("REGISTRY", "127.0.0.1:" + hanging.getLocalPort() + "/" + namespace), false, false, 0, false, false, List.of(),
                     List.of("worker"));
             BuildEngine engine = new BuildEngine(settings(credentials(registry.password())));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.engine;
 import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.devspacebuild.testing.TestOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
@@ -29,7 +30,7 @@ class FallbackTest {
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "DOCKER_HOST", "tcp://127.0.0.1:1", "HOME", root.resolve("home").toString());
         EngineSettings s = EngineSettings.of(env, RegistryCredentials.NONE, events::add)
                 .withDaemonFactory(() -> DockerDaemon.fromEnvironment(env)).withClusterFactory(ClusterFactory.NONE);
-        return new BuildEngine(s).build(new RunOptions(root.resolve("devspace.yaml"), root, root.resolve(".devspace/c.json"), null, Map.of(),
+        return new BuildEngine(s).build(TestOptions.of(root.resolve("devspace.yaml"), root, root.resolve(".devspace/c.json"), null, Map.of(),
                 false, false, 0, false, true, List.of("t1"), List.of()));
     }
 
@@ -49,8 +50,8 @@ class FallbackTest {
         assertThat(plain.status()).as(events.toString()).isEqualTo(ImageResult.Status.BUILT);
         assertThat(plain.builder()).isEqualTo("embedded");
         assertThat(Files.isRegularFile(root.resolve(".devspace/images/plain-t1.tar"))).isTrue();
-        assertThat(events).anyMatch(e -> e instanceof BuildEvent.Message m && "plain".equals(m.image())
-                && m.text().startsWith("builder: embedded, because the Docker daemon is unreachable, no cluster is configured"));
+        assertThat(events).anyMatch(e -> e instanceof BuildEvent.BuilderChosen b && "plain".equals(b.image()) && b.fallback()
+                && b.builder().equals("embedded") && b.why().startsWith("the Docker daemon is unreachable, no cluster is configured"));
         ImageResult runs = result(r, "runs");
         assertThat(runs.status()).isEqualTo(ImageResult.Status.FAILED);
         assertThat(runs.reason()).startsWith("no builder can build images.runs here. Tried docker: Docker daemon not reachable at tcp://127.0.0.1:1")

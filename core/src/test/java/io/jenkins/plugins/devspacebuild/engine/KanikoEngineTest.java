@@ -4,6 +4,7 @@ import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.jenkins.plugins.devspacebuild.testing.TestOptions;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.registry.Password;
@@ -58,7 +59,7 @@ class KanikoEngineTest {
                 .withRetry(new RetryPolicy(1, Duration.ZERO, Duration.ZERO))
                 .withDaemonFactory(() -> DockerDaemon.fromEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:1")))
                 .withClusterFactory(() -> Optional.of(cluster.connection()));
-        RunOptions o = new RunOptions(root.resolve("devspace.yaml"), root, root.resolve(".devspace/cache.json"), null, Map.of(), true, false, 0,
+        RunOptions o = TestOptions.of(root.resolve("devspace.yaml"), root, root.resolve(".devspace/cache.json"), null, Map.of(), true, false, 0,
                 false, false, List.of("t1"), List.of());
         return new BuildEngine(settings).build(o);
     }
@@ -70,13 +71,13 @@ class KanikoEngineTest {
         assertThat(api.status()).as(events.toString()).isEqualTo(ImageResult.Status.BUILT);
         assertThat(api.builder()).isEqualTo("kaniko");
         assertThat(api.digest()).isEqualTo("sha256:" + "ab".repeat(32));
-        assertThat(events).anyMatch(e -> e instanceof BuildEvent.Message m && m.text().startsWith(
-                "builder: kaniko, because the Docker daemon is unreachable and a cluster is configured (the fake cluster)"));
+        assertThat(events).anyMatch(e -> e instanceof BuildEvent.BuilderChosen b && b.fallback() && b.builder().equals("kaniko")
+                && b.why().startsWith("the Docker daemon is unreachable and a cluster is configured (the fake cluster)"));
         assertThat(Files.readString(root.resolve(".devspace/cache.json"))).contains("\"builder\" : \"kaniko\"");
         ServiceAccount sa = cluster.client().serviceAccounts().inNamespace("test").withName("default").get();
         assertThat(sa.getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("devspace-auth-registry-example-com");
-        assertThat(events).anyMatch(e -> e instanceof BuildEvent.Message m && m.text().equals(
-                "pull secret test/devspace-auth-registry-example-com for registry.example.com: created, added to service account(s) default"));
+        assertThat(events).contains(new BuildEvent.PullSecretEnsured("test", "devspace-auth-registry-example-com", "registry.example.com",
+                "created", List.of("default")));
     }
 
     @Test
@@ -91,7 +92,7 @@ class KanikoEngineTest {
     void kanikoBlockBuildsInTheCluster() throws Exception {
         RunResult r = run("    createPullSecret: false\n    kaniko:\n      cache: false\n");
         assertThat(r.images().get(0).status()).isEqualTo(ImageResult.Status.BUILT);
-        assertThat(events).anyMatch(e -> e instanceof BuildEvent.Message m && m.text().equals("builder: kaniko (images.api.kaniko)"));
+        assertThat(events).contains(new BuildEvent.BuilderChosen("api", "kaniko", "images.api.kaniko", false));
         assertThat(cluster.client().secrets().inNamespace("test").list().getItems()).isEmpty();
     }
 }

@@ -29,16 +29,4 @@ class PublishedVariablesTest {
         assertThat(results.get(0).referenceWithDigest()).isEqualTo("r/api:t1@sha256:abc");
         assertThat(results.get(1).referenceWithDigest()).isNull();
     }
-
-    @Test
-    void summaryTable() {
-        RunResult run = new RunResult(List.of(
-                new ImageResult("api", "r/api", List.of("t1"), "sha256:0123456789abcdef", null, ImageResult.Status.BUILT, "forced", "docker", 1500),
-                new ImageResult("bad", "r/bad", List.of(), null, null, ImageResult.Status.FAILED, "line1\nline2", "docker", 65_000)), false);
-        assertThat(SummaryTable.render(run)).containsExactly(
-                "IMAGE  DECISION  REASON       TAGS  DIGEST               DURATION",
-                "api    built     forced       t1    sha256:0123456789ab  1.5s",
-                "bad    failed    line1 line2  -     -                    1m05s",
-                "1 built, 0 skipped, 1 failed");
-    }
 }

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
@@ -37,13 +38,22 @@ final class CredentialsChoices {
         return result.includeEmptyValue().includeAs(ACL.SYSTEM2, item, FileCredentials.class).includeCurrentValue(value);
     }
 
-    /** The builder override: none (each image's own), docker, kaniko, embedded. */
+    /** The builder override: none (each image's own), or one of the {@link BuilderKind#runKinds()}. */
     static ListBoxModel builders() {
         ListBoxModel m = new ListBoxModel();
         m.add("Each image's own", "");
-        m.add("Docker daemon of the agent", "docker");
-        m.add("kaniko in the cluster", "kaniko");
-        m.add("Embedded (no daemon; Dockerfiles without RUN)", "embedded");
+        for (BuilderKind k : BuilderKind.runKinds()) {
+            m.add(label(k), k.configName());
+        }
         return m;
+    }
+
+    private static String label(BuilderKind k) {
+        return switch (k) {
+            case DOCKER -> "Docker daemon of the agent";
+            case KANIKO -> "kaniko in the cluster";
+            case EMBEDDED -> "Embedded (no daemon; Dockerfiles without RUN)";
+            case CUSTOM -> "Custom command";
+        };
     }
 }

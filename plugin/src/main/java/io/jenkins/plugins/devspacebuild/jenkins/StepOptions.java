@@ -2,11 +2,11 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * @param config          devspace.yaml, relative to the workspace
  * @param forceBuild      build every image
  * @param buildSequential one at a time
- * @param maxParallel     0 = all
+ * @param maxParallel     0 = the default cap (by cores and builder kind)
  * @param failFast        cancel the others when one fails
  * @param skipPush        push nothing
  * @param images          image keys to build; empty = all
  * @param tags            tags for every image; empty = their own
- * @param builder         docker, kaniko or embedded for every image; null = each image's own
+ * @param builder         a {@link BuilderKind} run builder name for every image; null = each image's own
  */
 public record StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
                           List<String> images, List<String> tags, String builder) implements java.io.Serializable {
@@ -46,7 +46,7 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (maxParallel < 0) {
-            p.add("maxParallel must be 0 (all images at once) or more, not " + maxParallel);
+            p.add("maxParallel must be 0 (the default cap) or more, not " + maxParallel);
         }
         if (Path.of(config).isAbsolute() || Path.of(config).normalize().startsWith("..")) {
             p.add("config '" + config + "' must be a path inside the workspace, e.g. devspace.yaml or services/devspace.yaml");
@@ -56,8 +56,10 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
                 p.add("images must not contain an empty name");
             }
         }
-        if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
-            p.add("builder '" + builder + "' is not a builder: use docker, kaniko or embedded (or leave it empty for each image's own)");
+        try {
+            BuilderKind.parseRunOption(builder);
+        } catch (IllegalArgumentException e) {
+            p.add(e.getMessage() + " (or leave it empty for each image's own)");
         }
         for (String t : tags) {
             if (t == null || !TAG.matcher(t).matches()) {
@@ -81,7 +83,8 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
      */
     public RunOptions toRunOptions(Path workspace, Path cacheFile, BuildCache initialCache) throws ConfigException {
         validate();
-        return new RunOptions(workspace.resolve(config).normalize(), workspace, cacheFile, initialCache, Map.of(), forceBuild, buildSequential,
-                maxParallel, failFast, skipPush, tags, images).withBuilder(builder, true);
+        return RunOptions.builder(workspace.resolve(config).normalize()).projectRoot(workspace).cacheFile(cacheFile).initialCache(initialCache)
+                .forceBuild(forceBuild).buildSequential(buildSequential).maxParallel(maxParallel).failFast(failFast).skipPush(skipPush)
+                .tags(tags).images(images).builder(builder).build();
     }
 }

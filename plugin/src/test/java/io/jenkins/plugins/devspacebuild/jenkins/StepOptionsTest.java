@@ -26,7 +26,7 @@ class StepOptionsTest {
     void everyProblemAtOnce() {
         StepOptions o = new StepOptions("../outside.yaml", false, false, -1, false, false, List.of(" "), List.of("ok", "bad tag"));
         assertThat(o.problems()).containsExactly(
-                "maxParallel must be 0 (all images at once) or more, not -1",
+                "maxParallel must be 0 (the default cap) or more, not -1",
                 "config '../outside.yaml' must be a path inside the workspace, e.g. devspace.yaml or services/devspace.yaml",
                 "images must not contain an empty name",
                 "tag 'bad tag' is not valid: use letters, digits, '_', '.', '-' and '#', at most 128");

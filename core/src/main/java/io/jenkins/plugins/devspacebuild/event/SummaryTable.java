@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devspacebuild.result;
+package io.jenkins.plugins.devspacebuild.event;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,11 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    public static List<String> render(RunResult run) {
+    public static List<String> render(BuildEvent.RunDone run) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (ImageResult r : run.images()) {
-            rows.add(new String[] {r.name(), r.status().text(), oneLine(r.reason()), r.tags().isEmpty() ? "-" : String.join(",", r.tags()),
+        for (ImageLine r : run.images()) {
+            rows.add(new String[] {r.name(), r.status(), oneLine(r.reason()), r.tags().isEmpty() ? "-" : String.join(",", r.tags()),
                     r.digest() == null ? "-" : shortDigest(r.digest()), duration(r.durationMs())});
         }
         int[] width = new int[HEADER.length];
@@ -35,9 +35,13 @@ public final class SummaryTable {
             }
             out.add(sb.toString());
         }
-        out.add(String.format(Locale.ROOT, "%d built, %d skipped, %d failed%s", run.count(ImageResult.Status.BUILT),
-                run.count(ImageResult.Status.SKIPPED), run.count(ImageResult.Status.FAILED), run.cancelled() ? " (cancelled)" : ""));
+        out.add(String.format(Locale.ROOT, "%d built, %d skipped, %d failed%s", count(run, ImageLine.BUILT),
+                count(run, ImageLine.SKIPPED), count(run, ImageLine.FAILED), run.cancelled() ? " (cancelled)" : ""));
         return out;
+    }
+
+    private static long count(BuildEvent.RunDone run, String status) {
+        return run.images().stream().filter(i -> i.status().equals(status)).count();
     }
 
     static String oneLine(String s) {
