@@ -3,15 +3,8 @@ package io.jenkins.plugins.devspacebuild.cli;
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
-import io.jenkins.plugins.devspacebuild.config.ConfigException;
-import io.jenkins.plugins.devspacebuild.config.ImageConfig;
-import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
-import io.jenkins.plugins.devspacebuild.context.BuildContext;
-import io.jenkins.plugins.devspacebuild.context.ContextEntry;
-import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,19 +34,11 @@ final class ContextCommand {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
-            ProjectConfig config = engine.loadConfig(RunOptions.builder(project.configFile()).projectRoot(project.projectRoot())
-                    .cacheFile(project.cacheFile(null)).variables(project.vars).skipPush(true).build());
-            ImageConfig ic = config.images().get(image);
-            if (ic == null) {
-                throw new ConfigException("no image '" + image + "' in " + config.display(config.configFile()) + "; its images are: "
-                        + String.join(", ", config.images().keySet()));
-            }
-            BuildContext ctx = ContextWalker.walk(ic.context(), ic.dockerfile(), config.projectRoot());
-            ctx.warnings().forEach(w -> err.println("warning: " + w));
+            BuildEngine.ContextListing listing = engine.listContext(RunOptions.builder(project.configFile()).projectRoot(project.projectRoot())
+                    .cacheFile(project.cacheFile(null)).variables(project.vars).skipPush(true).build(), image);
+            listing.warnings().forEach(w -> err.println("warning: " + w));
             PrintWriter out = spec.commandLine().getOut();
-            for (ContextEntry e : ctx.entries()) {
-                out.println(e.listing());
-            }
+            listing.entries().forEach(out::println);
             out.flush();
             return 0;
         }

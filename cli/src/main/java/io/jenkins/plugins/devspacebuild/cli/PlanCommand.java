@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
-import io.jenkins.plugins.devspacebuild.engine.ImagePlan;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,34 +45,37 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EventSink warnings = e -> {
-            if (e instanceof BuildEvent.Message m && m.level() == BuildEvent.Level.WARNING) {
+        List<BuildEvent.Decided> plans = Collections.synchronizedList(new ArrayList<>());
+        EventSink events = e -> {
+            if (e instanceof BuildEvent.Decided d) {
+                plans.add(d);
+            } else if (e instanceof BuildEvent.Message m && m.level() == BuildEvent.Level.WARNING) {
                 synchronized (err) {
                     err.println("warning: " + (m.image() == null ? "" : "[" + m.image() + "] ") + m.text());
                     err.flush();
                 }
             }
         };
-        BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, warnings));
+        BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, events));
         RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
                 .variables(project.vars).forceBuild(force).skipPush(true).build();
-        List<ImagePlan> plans = engine.plan(options).images();
+        engine.plan(options);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
             ArrayNode arr = mapper.createArrayNode();
-            for (ImagePlan p : plans) {
+            for (BuildEvent.Decided p : plans) {
                 ObjectNode o = arr.addObject();
-                o.put("name", p.key());
-                o.put("decision", p.decision().isBuild() ? "build" : "skip");
-                o.put("reason", p.decision().reason());
+                o.put("name", p.image());
+                o.put("decision", p.build() ? "build" : "skip");
+                o.put("reason", p.reason());
                 o.put("dockerfileHash", p.hashes().dockerfile());
                 o.put("contextHash", p.hashes().context());
                 o.put("configHash", p.hashes().config());
             }
             out.println(mapper.writeValueAsString(arr));
         } else {
-            for (ImagePlan p : plans) {
-                out.println(p.key() + ": " + (p.decision().isBuild() ? "build" : "skip") + " (" + p.decision().reason() + ")");
+            for (BuildEvent.Decided p : plans) {
+                out.println(p.image() + ": " + (p.build() ? "build" : "skip") + " (" + p.reason() + ")");
                 for (Map.Entry<String, String> h : Map.of("dockerfile", p.hashes().dockerfile(), "context   ", p.hashes().context(),
                         "config    ", p.hashes().config()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                     out.println("  " + h.getKey() + " " + h.getValue());

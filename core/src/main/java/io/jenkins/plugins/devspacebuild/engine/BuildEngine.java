@@ -12,6 +12,9 @@ import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.ConfigLoader;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.config.ProjectConfig;
+import io.jenkins.plugins.devspacebuild.context.BuildContext;
+import io.jenkins.plugins.devspacebuild.context.ContextEntry;
+import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
@@ -58,6 +61,23 @@ public final class BuildEngine {
     public ProjectConfig loadConfig(RunOptions options) throws DevSpaceBuildException {
         try {
             return load(options);
+        } catch (DevSpaceBuildException e) {
+            throw boundary.exception(e);
+        }
+    }
+
+    /** An image's build context as it will be sent: one line per entry, and the warnings of the walk. */
+    public record ContextListing(List<String> entries, List<String> warnings) {
+    }
+
+    /** The build context of one image ({@code devspace-build context list}). */
+    public ContextListing listContext(RunOptions options, String imageKey) throws DevSpaceBuildException {
+        try {
+            ProjectConfig project = load(options);
+            requireImages(project, List.of(imageKey));
+            ImageConfig image = project.images().get(imageKey);
+            BuildContext context = ContextWalker.walk(image.context(), image.dockerfile(), project.projectRoot());
+            return new ContextListing(context.entries().stream().map(ContextEntry::listing).toList(), context.warnings());
         } catch (DevSpaceBuildException e) {
             throw boundary.exception(e);
         }
@@ -213,13 +233,17 @@ public final class BuildEngine {
         return loaded.cache();
     }
 
-    private List<ImageConfig> select(ProjectConfig project, List<String> wanted) throws ConfigException {
+    private static void requireImages(ProjectConfig project, List<String> wanted) throws ConfigException {
         for (String w : wanted) {
             if (!project.images().containsKey(w)) {
                 throw new ConfigException("no image '" + w + "' in " + project.display(project.configFile()) + "; its images are: "
                         + String.join(", ", project.images().keySet()));
             }
         }
+    }
+
+    private List<ImageConfig> select(ProjectConfig project, List<String> wanted) throws ConfigException {
+        requireImages(project, wanted);
         List<ImageConfig> out = new ArrayList<>();
         for (ImageConfig image : project.images().values()) {
             if (!wanted.isEmpty() && !wanted.contains(image.key())) {
