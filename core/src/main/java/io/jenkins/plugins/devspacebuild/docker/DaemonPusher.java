@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.jenkins.plugins.devspacebuild.config.ImageName;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import java.io.Closeable;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class DaemonPusher {
         String digest = null;
         for (String tag : tags) {
             String ref = image.withTag(tag);
-            events.info(imageKey, "pushing " + ref + (cred.isPresent() ? " as " + cred.get().describe() : " (no credentials)"));
+            events.accept(new BuildEvent.Pushing(imageKey, List.of(ref), cred.map(RegistryCredential::describe).orElse(null)));
             try {
                 digest = Retry.run(retry, "push of " + ref, imageKey, events, () -> pushOnce(imageKey, image, tag, auth, cred.orElse(null)));
             } catch (IOException | InterruptedException | RuntimeException e) {

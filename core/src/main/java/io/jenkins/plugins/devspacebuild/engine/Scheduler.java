@@ -178,6 +178,15 @@ public final class Scheduler {
 
         @Override
         public void run() {
+            try {
+                runItem();
+            } catch (RuntimeException | Error e) {
+                // the work's own reporting failed: the waiting caller must still learn of it, never hang
+                done.completeExceptionally(e);
+            }
+        }
+
+        private void runItem() {
             boolean stopped;
             synchronized (this) {
                 stopped = stop;

@@ -205,6 +205,23 @@ class SchedulerTest {
     }
 
     @Test
+    void aCrashInTheWorksOwnReportingReachesTheCallerInsteadOfHangingIt() {
+        Scheduler.Work<String, String> broken = new Scheduler.Work<>() {
+            @Override
+            public String run(String item) {
+                throw new IllegalStateException("the build crashed");
+            }
+
+            @Override
+            public String notRun(String item, String why) {
+                throw new NoClassDefFoundError("reporting failed too");
+            }
+        };
+        assertThatThrownBy(() -> scheduler.run(List.of("a"), 1, false, broken)).isInstanceOf(IllegalStateException.class)
+                .hasRootCauseInstanceOf(NoClassDefFoundError.class);
+    }
+
+    @Test
     void defaultParallelismIsCappedByCoresAndBuilderKind() throws Exception {
         var docker = java.util.Set.of(io.jenkins.plugins.devspacebuild.config.BuilderKind.DOCKER);
         var embedded = java.util.Set.of(io.jenkins.plugins.devspacebuild.config.BuilderKind.EMBEDDED,

@@ -25,12 +25,9 @@ import java.util.TreeSet;
  * instruction.
  */
 public final class DockerfileInterpreter {
-    /** The PATH Docker gives an image that has none. */
-    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     /** The only platform jib builds here (its default): what {@code $TARGETPLATFORM} and friends mean. */
     static final Map<String, String> PLATFORM_ARGS = Map.of("TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux", "TARGETARCH", "amd64",
             "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux", "BUILDARCH", "amd64");
-    private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
 
     private final Dockerfile dockerfile;
     private final String displayName;
@@ -58,15 +55,7 @@ public final class DockerfileInterpreter {
             Dockerfile df = Dockerfile.parse(dockerfileText, displayName);
             DockerfileInterpreter in = new DockerfileInterpreter(df, Map.of());
             in.readGlobalArgs();
-            for (Dockerfile.Stage s : in.chain(target)) {
-                for (Dockerfile.Instruction ins : s.instructions()) {
-                    Optional<String> p = in.support.problem(ins);
-                    if (p.isPresent()) {
-                        return p;
-                    }
-                }
-            }
-            return Optional.empty();
+            return in.firstUnsupported(in.chain(target));
         } catch (ConfigException | DockerfileProblem e) {
             return Optional.of(e.getMessage());
         }
@@ -90,15 +79,24 @@ public final class DockerfileInterpreter {
         DockerfileInterpreter in = new DockerfileInterpreter(df, buildArgs);
         in.readGlobalArgs();
         List<Dockerfile.Stage> chain = in.chain(target);
+        Optional<String> unsupported = in.firstUnsupported(chain);
+        if (unsupported.isPresent()) {
+            throw new DockerfileProblem(unsupported.get());
+        }
+        return in.build(chain, new ContextFiles(context), bases);
+    }
+
+    /** The first instruction of the stages that the embedded builder cannot express, as a message; empty when none. */
+    private Optional<String> firstUnsupported(List<Dockerfile.Stage> chain) {
         for (Dockerfile.Stage s : chain) {
             for (Dockerfile.Instruction ins : s.instructions()) {
-                Optional<String> p = in.support.problem(ins);
+                Optional<String> p = support.problem(ins);
                 if (p.isPresent()) {
-                    throw new DockerfileProblem(p.get());
+                    return p;
                 }
             }
         }
-        return in.build(chain, new ContextFiles(context), bases);
+        return Optional.empty();
     }
 
     // ---- stages
@@ -114,7 +112,7 @@ public final class DockerfileInterpreter {
                     value = buildArgs.get(nv.name());
                     usedBuildArgs.add(nv.name());
                 } else if (nv.value() != null) {
-                    value = expand(ins, nv.value(), definedOnly(globalArgs));
+                    value = expand(ins, nv.value(), ImageState.definedOnly(globalArgs));
                 } else {
                     value = PLATFORM_ARGS.get(nv.name());
                 }
@@ -163,51 +161,10 @@ public final class DockerfileInterpreter {
         if (words.isEmpty()) {
             throw problem(from, "FROM needs an image name");
         }
-        return expand(from, words.get(0), definedOnly(globalArgs));
+        return expand(from, words.get(0), ImageState.definedOnly(globalArgs));
     }
 
     // ---- interpretation
-
-    /** The image as it is after each instruction. */
-    private final class State {
-        final ImageFilesystem fs;
-        final List<LayerPlan> layers = new ArrayList<>();
-        List<String> entrypoint;
-        List<String> cmd;
-        final Map<String, String> env = new LinkedHashMap<>();
-        final Map<String, String> labels = new LinkedHashMap<>();
-        String workdir;
-        String user;
-        final Set<String> ports = new LinkedHashSet<>();
-        final Set<String> volumes = new LinkedHashSet<>();
-        final List<String> shell;
-        /** This stage's ARGs: name to value, null when declared without one. */
-        Map<String, String> args = new LinkedHashMap<>();
-        boolean cmdSet;
-
-        State(BaseImageConfig base, ImageFilesystem fs) {
-            this.fs = fs;
-            entrypoint = base.entrypoint();
-            cmd = base.cmd();
-            env.putAll(base.env());
-            labels.putAll(base.labels());
-            workdir = base.workingDir() == null || base.workingDir().isEmpty() ? null : base.workingDir();
-            user = base.user() == null || base.user().isEmpty() ? null : base.user();
-            ports.addAll(base.exposedPorts());
-            volumes.addAll(base.volumes());
-            shell = base.shell() == null ? DEFAULT_SHELL : base.shell();
-            if (!env.containsKey("PATH")) {
-                env.put("PATH", DEFAULT_PATH);
-            }
-        }
-
-        /** Build arguments in scope overlaid by the environment (ENV wins, as in Docker). */
-        Map<String, String> expansion() {
-            Map<String, String> m = definedOnly(args);
-            m.putAll(env);
-            return m;
-        }
-    }
 
     private ImageRecipe build(List<Dockerfile.Stage> chain, ContextFiles context, BaseImages bases)
             throws DockerfileProblem, IOException, InterruptedException {
@@ -215,9 +172,9 @@ public final class DockerfileInterpreter {
         Dockerfile.Instruction from = first.instructions().get(0);
         String image = fromImage(first);
         ResolvedBase base = null;
-        State st;
+        ImageState st;
         if (image.equalsIgnoreCase("scratch")) {
-            st = new State(BaseImageConfig.SCRATCH, ImageFilesystem.scratch());
+            st = new ImageState(BaseImageConfig.SCRATCH, ImageFilesystem.scratch());
         } else {
             try {
                 base = bases.resolve(image);
@@ -230,7 +187,7 @@ public final class DockerfileInterpreter {
                 throw problem(from, "the base image " + image + " has ONBUILD triggers (" + String.join("; ", base.config().onBuild())
                         + "), which the embedded builder cannot run" + SupportCheck.USE_OTHER);
             }
-            st = new State(base.config(), ImageFilesystem.ofRegistryImage());
+            st = new ImageState(base.config(), ImageFilesystem.ofRegistryImage());
         }
         for (Dockerfile.Stage stage : chain) {
             st.args = new LinkedHashMap<>();
@@ -254,7 +211,7 @@ public final class DockerfileInterpreter {
         return new ImageRecipe(base, st.layers, settings, warnings);
     }
 
-    private void dispatch(State st, Dockerfile.Instruction ins, ContextFiles context) throws DockerfileProblem {
+    private void dispatch(ImageState st, Dockerfile.Instruction ins, ContextFiles context) throws DockerfileProblem {
         String args = ins.arguments();
         switch (ins.keyword()) {
             case "FROM" -> {
@@ -325,7 +282,8 @@ public final class DockerfileInterpreter {
                     throw problem(ins, "EXPOSE requires at least one argument");
                 }
                 for (String w : words) {
-                    st.ports.addAll(ports(ins, expand(ins, w, scope)));
+                    String spec = expand(ins, w, scope);
+                    st.ports.addAll(checked(ins, () -> ImageState.ports(spec)));
                 }
             }
             case "VOLUME" -> {
@@ -361,7 +319,7 @@ public final class DockerfileInterpreter {
         }
     }
 
-    private List<String> commandLine(State st, Dockerfile.Instruction ins) throws DockerfileProblem {
+    private List<String> commandLine(ImageState st, Dockerfile.Instruction ins) throws DockerfileProblem {
         Optional<List<String>> exec = InstructionSyntax.jsonArray(ins.arguments());
         if (exec.isPresent()) {
             return exec.get();
@@ -375,31 +333,14 @@ public final class DockerfileInterpreter {
         return out;
     }
 
-    private void copy(State st, Dockerfile.Instruction ins, ContextFiles context) throws DockerfileProblem {
+    private void copy(ImageState st, Dockerfile.Instruction ins, ContextFiles context) throws DockerfileProblem {
         Map<String, String> scope = st.expansion();
         InstructionSyntax.Flagged f = InstructionSyntax.flags(ins.arguments());
-        int uid = 0;
-        int gid = 0;
-        Integer chmod = null;
         String chown = f.flags().get("chown");
-        if (chown != null) {
-            String owner = expand(ins, chown, scope);
-            if (!SupportCheck.NUMERIC_OWNER.matcher(owner).matches()) {
-                throw problem(ins, "--chown=" + owner + ": the embedded builder needs numeric ids (--chown=1000:1000): it does not read "
-                        + "the image's /etc/passwd; use ids, or the docker or kaniko builder");
-            }
-            String[] parts = owner.split(":");
-            uid = id(ins, parts[0]);
-            gid = parts.length > 1 ? id(ins, parts[1]) : uid;
-        }
-        String mode = f.flags().get("chmod");
-        if (mode != null) {
-            String m = expand(ins, mode, scope);
-            if (!SupportCheck.OCTAL.matcher(m).matches()) {
-                throw problem(ins, "--chmod=" + m + ": the embedded builder needs an octal mode such as 0755");
-            }
-            chmod = Integer.parseInt(m, 8);
-        }
+        String chmod = f.flags().get("chmod");
+        String owner = chown == null ? null : expand(ins, chown, scope);
+        String mode = chmod == null ? null : expand(ins, chmod, scope);
+        CopyOwnership own = checked(ins, () -> CopyOwnership.parse(owner, mode));
         List<String> words = InstructionSyntax.jsonArray(f.rest()).orElseGet(() -> InstructionSyntax.whitespaceWords(f.rest()));
         if (words.size() < 2) {
             throw problem(ins, ins.keyword() + " requires at least two arguments: sources and a destination");
@@ -410,83 +351,33 @@ public final class DockerfileInterpreter {
         }
         String dest = expanded.remove(expanded.size() - 1);
         CopyPlanner planner = new CopyPlanner(context, st.fs, location(ins) + ": " + ins.keyword() + ": ");
-        List<LayerEntry> entries = planner.plan(new CopyPlanner.Request(ins.keyword(), expanded, dest, st.workdir, uid, gid, chmod));
+        List<LayerEntry> entries = planner.plan(new CopyPlanner.Request(ins.keyword(), expanded, dest, st.workdir, own.uid(), own.gid(),
+                own.chmod()));
         String text = ins.keyword() + " " + f.rest();
         st.layers.add(new LayerPlan(location(ins) + " " + (text.length() > 200 ? text.substring(0, 197) + "..." : text), entries));
-    }
-
-    private int id(Dockerfile.Instruction ins, String s) throws DockerfileProblem {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw problem(ins, "--chown id " + s + " is too large");
-        }
-    }
-
-    private List<String> ports(Dockerfile.Instruction ins, String spec) throws DockerfileProblem {
-        String port = spec;
-        String proto = "tcp";
-        int slash = spec.indexOf('/');
-        if (slash >= 0) {
-            port = spec.substring(0, slash);
-            proto = spec.substring(slash + 1).toLowerCase(Locale.ROOT);
-        }
-        if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
-            throw problem(ins, "invalid protocol in " + spec + " (tcp, udp or sctp)");
-        }
-        int lo;
-        int hi;
-        try {
-            int dash = port.indexOf('-');
-            lo = Integer.parseInt(dash < 0 ? port : port.substring(0, dash));
-            hi = dash < 0 ? lo : Integer.parseInt(port.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            throw problem(ins, "invalid port " + spec);
-        }
-        if (lo < 1 || hi > 65535 || hi < lo) {
-            throw problem(ins, "invalid port range " + spec);
-        }
-        List<String> out = new ArrayList<>();
-        for (int p = lo; p <= hi; p++) {
-            out.add(p + "/" + proto);
-        }
-        return out;
     }
 
     // ---- helpers
 
     private List<InstructionSyntax.NameValue> argDeclarations(Dockerfile.Instruction ins) throws DockerfileProblem {
-        try {
-            return InstructionSyntax.argDeclarations(ins.arguments(), dockerfile.escape());
-        } catch (IllegalArgumentException e) {
-            throw problem(ins, e.getMessage());
-        }
+        return checked(ins, () -> InstructionSyntax.argDeclarations(ins.arguments(), dockerfile.escape()));
     }
 
     private List<InstructionSyntax.NameValue> nameValues(Dockerfile.Instruction ins) throws DockerfileProblem {
-        try {
-            return InstructionSyntax.nameValues(ins.keyword(), ins.arguments(), dockerfile.escape());
-        } catch (IllegalArgumentException e) {
-            throw problem(ins, e.getMessage());
-        }
+        return checked(ins, () -> InstructionSyntax.nameValues(ins.keyword(), ins.arguments(), dockerfile.escape()));
     }
 
     private String expand(Dockerfile.Instruction ins, String word, Map<String, String> scope) throws DockerfileProblem {
+        return checked(ins, () -> ShellWords.process(word, dockerfile.escape(), scope));
+    }
+
+    /** The value, or the syntax error it reports as a problem of the instruction. */
+    private <T> T checked(Dockerfile.Instruction ins, java.util.function.Supplier<T> f) throws DockerfileProblem {
         try {
-            return ShellWords.process(word, dockerfile.escape(), scope);
+            return f.get();
         } catch (IllegalArgumentException e) {
             throw problem(ins, e.getMessage());
         }
-    }
-
-    static Map<String, String> definedOnly(Map<String, String> args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        args.forEach((k, v) -> {
-            if (v != null) {
-                m.put(k, v);
-            }
-        });
-        return m;
     }
 
     private String location(Dockerfile.Instruction ins) {

@@ -57,7 +57,7 @@ final class SupportCheck {
             String expanded;
             try {
                 Map<String, String> env = new LinkedHashMap<>(DockerfileInterpreter.PLATFORM_ARGS);
-                env.putAll(DockerfileInterpreter.definedOnly(globalArgs));
+                env.putAll(ImageState.definedOnly(globalArgs));
                 expanded = ShellWords.process(p, dockerfile.escape(), env);
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
