@@ -63,6 +63,7 @@ final class AgentBuild extends MasterToSlaveFileCallable<AgentOutcome> {
         MaskingEventSink events = new MaskingEventSink(new ConsolePrinter(listener.getLogger()),
                 credentials.stream().map(c -> c.password.getPlainText()).toList());
         EngineSettings settings = EngineSettings.of(environment, registryCredentials(), events)
+                .withSecrets(credentials.stream().map(c -> c.password.getPlainText()).toList())
                 .withCluster(new ClusterSettings(null, kubeconfig == null ? null : Password.of(kubeconfig.getPlainText()), null, namespace, List.of()));
         BuildEngine engine = new BuildEngine(settings);
         try {
