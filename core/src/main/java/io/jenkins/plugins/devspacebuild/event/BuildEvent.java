@@ -68,12 +68,15 @@ public sealed interface BuildEvent {
     record Decided(String image, boolean build, String reason, Hashes hashes, long planningMs) implements BuildEvent {
         @Override
         public Decided masked(UnaryOperator<String> f) {
-            return new Decided(f.apply(image), build, f.apply(reason), hashes, planningMs);
+            return new Decided(f.apply(image), build, f.apply(reason), hashes.masked(f), planningMs);
         }
     }
 
     /** The hashes of an image's inputs. */
     record Hashes(String dockerfile, String context, String config) {
+        public Hashes masked(UnaryOperator<String> f) {
+            return new Hashes(f.apply(dockerfile), f.apply(context), f.apply(config));
+        }
     }
 
     /** How many images are built and how many at once. */

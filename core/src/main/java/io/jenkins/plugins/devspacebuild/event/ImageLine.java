@@ -26,7 +26,7 @@ public record ImageLine(String name, String reference, List<String> tags, String
     }
 
     public ImageLine masked(UnaryOperator<String> f) {
-        return new ImageLine(f.apply(name), f.apply(reference), tags.stream().map(f).toList(), f.apply(digest), status, f.apply(reason),
+        return new ImageLine(f.apply(name), f.apply(reference), tags.stream().map(f).toList(), f.apply(digest), f.apply(status), f.apply(reason),
                 f.apply(builder), durationMs);
     }
 }
