@@ -102,8 +102,7 @@ public final class EmbeddedBuilder implements ImageBuilder {
         boolean insecure = !plainHttp.isEmpty();
         if (insecure) {
             System.setProperty(SEND_CREDENTIALS_OVER_HTTP, "true");
-            services.events().info(key, "registry " + String.join(", ", plainHttp) + " is reached over plain HTTP (" + whyPlain(plainHttp)
-                    + "); credentials are sent to it unencrypted (JVM-wide system property " + SEND_CREDENTIALS_OVER_HTTP + "=true)");
+            services.events().accept(new BuildEvent.PlainHttp(key, List.copyOf(plainHttp), whyPlain(plainHttp), SEND_CREDENTIALS_OVER_HTTP));
         }
         RegistryCredential baseCred = base == null ? null : credential(base.registry());
         try (JibImageWriter writer = new JibImageWriter(key, line -> services.events().output(key, line))) {
@@ -130,7 +129,7 @@ public final class EmbeddedBuilder implements ImageBuilder {
             } finally {
                 Files.deleteIfExists(partial);
             }
-            services.events().info(key, "wrote " + tarball + " (docker load -i " + tarball.getFileName() + ")");
+            services.events().accept(new BuildEvent.TarballWritten(key, tarball.toString(), tarball.getFileName().toString()));
             return new BuildOutcome(name(), null, tarball.toString());
         } catch (RegistryAuthException e) {
             throw new BuildFailedException(e.getMessage(), e);

@@ -168,7 +168,7 @@ public final class KanikoBuilder implements ImageBuilder {
                 throw new BuildFailedException("uploading the build context into the pod failed (exit code " + code + "): "
                         + err.toString(StandardCharsets.UTF_8).strip());
             }
-            services.events().info(request.key(), "build context uploaded (" + request.input().context().entries().size() + " entries)");
+            services.events().accept(new BuildEvent.ContextUploaded(request.key(), request.input().context().entries().size()));
         } catch (IOException e) {
             if (causedByInterrupt(e)) {
                 throw new InterruptedException("upload cancelled");

@@ -250,7 +250,7 @@ public final class BuildEngine {
                 continue;
             }
             if (image.disabled()) {
-                events.info(image.key(), "build.disabled is set: not built");
+                events.accept(new BuildEvent.Disabled(image.key()));
                 continue;
             }
             out.add(image);

@@ -159,6 +159,53 @@ public sealed interface BuildEvent {
         }
     }
 
+    /** An image is not built because its configuration disables it ({@code build.disabled}). */
+    record Disabled(String image) implements BuildEvent {
+        @Override
+        public Disabled masked(UnaryOperator<String> f) {
+            return new Disabled(f.apply(image));
+        }
+    }
+
+    /** The embedded builder reads a base image's configuration from its registry. */
+    record BaseImageRead(String image, String reference, String registry) implements BuildEvent {
+        @Override
+        public BaseImageRead masked(UnaryOperator<String> f) {
+            return new BaseImageRead(f.apply(image), f.apply(reference), f.apply(registry));
+        }
+    }
+
+    /**
+     * Registries reached over plain HTTP, and why; credentials sent to them travel unencrypted (as the JVM-wide system
+     * property {@code property} allows).
+     */
+    record PlainHttp(String image, List<String> registries, String why, String property) implements BuildEvent {
+        public PlainHttp {
+            registries = List.copyOf(registries);
+        }
+
+        @Override
+        public PlainHttp masked(UnaryOperator<String> f) {
+            return new PlainHttp(f.apply(image), registries.stream().map(f).toList(), f.apply(why), f.apply(property));
+        }
+    }
+
+    /** The build context reached the kaniko pod. */
+    record ContextUploaded(String image, int entries) implements BuildEvent {
+        @Override
+        public ContextUploaded masked(UnaryOperator<String> f) {
+            return new ContextUploaded(f.apply(image), entries);
+        }
+    }
+
+    /** An image built without push was written as a tarball ({@code docker load -i} reads it). */
+    record TarballWritten(String image, String path, String fileName) implements BuildEvent {
+        @Override
+        public TarballWritten masked(UnaryOperator<String> f) {
+            return new TarballWritten(f.apply(image), f.apply(path), f.apply(fileName));
+        }
+    }
+
     /** --fail-fast: an image failed, the others are cancelled. */
     record FailFast(String image) implements BuildEvent {
         @Override

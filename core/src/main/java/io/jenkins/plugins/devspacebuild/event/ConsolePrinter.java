@@ -60,6 +60,17 @@ public final class ConsolePrinter implements EventSink {
         } else if (event instanceof BuildEvent.PullSecretEnsured p) {
             return "pull secret " + p.namespace() + "/" + p.secret() + " for " + p.registry() + ": " + p.change()
                     + (p.serviceAccounts().isEmpty() ? "" : ", added to service account(s) " + String.join(", ", p.serviceAccounts()));
+        } else if (event instanceof BuildEvent.Disabled) {
+            return "build.disabled is set: not built";
+        } else if (event instanceof BuildEvent.BaseImageRead b) {
+            return "reading the base image " + b.reference() + " from " + b.registry();
+        } else if (event instanceof BuildEvent.PlainHttp h) {
+            return "registry " + String.join(", ", h.registries()) + " is reached over plain HTTP (" + h.why() + "); credentials are sent to it "
+                    + "unencrypted (JVM-wide system property " + h.property() + "=true)";
+        } else if (event instanceof BuildEvent.ContextUploaded c) {
+            return "build context uploaded (" + c.entries() + " entries)";
+        } else if (event instanceof BuildEvent.TarballWritten t) {
+            return "wrote " + t.path() + " (docker load -i " + t.fileName() + ")";
         } else if (event instanceof BuildEvent.FailFast f) {
             return "fail-fast: cancelling the other images because " + f.image() + " failed";
         } else if (event instanceof BuildEvent.ImageDone done) {

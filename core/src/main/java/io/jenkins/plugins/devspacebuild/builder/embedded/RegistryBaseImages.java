@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devspacebuild.builder.embedded;
 
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.devspacebuild.config.ImageName;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
@@ -45,7 +46,7 @@ public final class RegistryBaseImages implements BaseImages {
         if (reference == null) {
             reference = n.tag() == null ? "latest" : n.tag();
         }
-        events.info(imageKey, "reading the base image " + written + " from " + n.registry());
+        events.accept(new BuildEvent.BaseImageRead(imageKey, written, n.registry()));
         Optional<RegistryClient.RemoteImage> remote = registry.imageConfig(n, reference, plainHttp, imageKey);
         if (remote.isEmpty()) {
             throw new IOException("the base image " + written + " is not in registry " + n.registry() + " (repository " + n.path()
