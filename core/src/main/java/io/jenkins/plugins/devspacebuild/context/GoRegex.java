@@ -23,13 +23,10 @@ final class GoRegex {
             Map.entry("punct", "!-/:-@\\[-`{-~"), Map.entry("space", "\\t\\n\\x{b}\\f\\r "), Map.entry("upper", "A-Z"),
             Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
 
-    private final String source;
-    private final int[] cps;
-    private int pos;
+    private final RegexCursor in;
 
     private GoRegex(String source) {
-        this.source = source;
-        this.cps = source.codePoints().toArray();
+        this.in = new RegexCursor(source);
     }
 
     static Pattern compile(String re2) throws PatternSyntaxException {
@@ -40,21 +37,21 @@ final class GoRegex {
         StringBuilder out = new StringBuilder();
         boolean operand = false; // something a repetition can apply to precedes
         boolean repeated = false; // and it is itself a repetition
-        while (pos < cps.length) {
-            int c = cps[pos];
+        while (in.pos < in.cps.length) {
+            int c = in.cps[in.pos];
             if (c == '*' || c == '+' || c == '?') {
-                checkRepeat(operand, repeated, pos);
+                checkRepeat(operand, repeated, in.pos);
                 out.appendCodePoint(c);
-                pos++;
+                in.pos++;
                 repeated = true;
                 continue;
             }
             if (c == '{') {
                 int end = repeatEnd();
                 if (end > 0) {
-                    checkRepeat(operand, repeated, pos);
-                    out.append(source, source.offsetByCodePoints(0, pos), source.offsetByCodePoints(0, end));
-                    pos = end;
+                    checkRepeat(operand, repeated, in.pos);
+                    out.append(in.source, in.source.offsetByCodePoints(0, in.pos), in.source.offsetByCodePoints(0, end));
+                    in.pos = end;
                     repeated = true;
                     continue;
                 }
@@ -67,32 +64,32 @@ final class GoRegex {
                 case '(' -> {
                     out.append("(?:");
                     operand = false;
-                    pos++;
+                    in.pos++;
                 }
                 case '|' -> {
                     out.append('|');
                     operand = false;
-                    pos++;
+                    in.pos++;
                 }
                 case ')' -> {
                     out.append(')');
-                    pos++;
+                    in.pos++;
                 }
                 case '^' -> {
                     out.append("(?:^)");
-                    pos++;
+                    in.pos++;
                 }
                 case '$' -> {
                     out.append("(?:\\z)");
-                    pos++;
+                    in.pos++;
                 }
                 case '.' -> {
                     out.append('.');
-                    pos++;
+                    in.pos++;
                 }
                 default -> {
                     literal(out, c);
-                    pos++;
+                    in.pos++;
                 }
             }
         }
@@ -101,27 +98,27 @@ final class GoRegex {
 
     private void checkRepeat(boolean operand, boolean repeated, int at) {
         if (!operand) {
-            throw error("missing argument to repetition operator", at);
+            throw in.error("missing argument to repetition operator", at);
         }
         if (repeated) {
-            throw error("invalid nested repetition operator", at);
+            throw in.error("invalid nested repetition operator", at);
         }
     }
 
     /** The end of a valid {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code pos}, or -1 when '{' is a literal. */
     private int repeatEnd() {
-        int i = pos + 1;
+        int i = in.pos + 1;
         int end = number(i);
-        if (end < 0 || end >= cps.length) {
+        if (end < 0 || end >= in.cps.length) {
             return -1;
         }
         int min = value(i, end);
         i = end;
         int max = min;
-        if (cps[i] == ',') {
+        if (in.cps[i] == ',') {
             i++;
             max = -1;
-            if (i < cps.length && cps[i] != '}') {
+            if (i < in.cps.length && in.cps[i] != '}') {
                 end = number(i);
                 if (end < 0) {
                     return -1;
@@ -130,11 +127,11 @@ final class GoRegex {
                 i = end;
             }
         }
-        if (i >= cps.length || cps[i] != '}') {
+        if (i >= in.cps.length || in.cps[i] != '}') {
             return -1;
         }
         if (min > 1000 || max > 1000 || (max >= 0 && max < min)) {
-            throw error("invalid repeat count", pos);
+            throw in.error("invalid repeat count", in.pos);
         }
         return i + 1;
     }
@@ -142,50 +139,50 @@ final class GoRegex {
     /** The end of the decimal number at {@code i} (RE2 takes no leading zero), or -1. */
     private int number(int i) {
         int start = i;
-        while (i < cps.length && cps[i] >= '0' && cps[i] <= '9') {
+        while (i < in.cps.length && in.cps[i] >= '0' && in.cps[i] <= '9') {
             i++;
         }
-        if (i == start || (i - start > 1 && cps[start] == '0')) {
+        if (i == start || (i - start > 1 && in.cps[start] == '0')) {
             return -1;
         }
         return i;
     }
 
     private int value(int from, int to) {
-        return to - from > 7 ? Integer.MAX_VALUE : Integer.parseInt(new String(cps, from, to - from));
+        return to - from > 7 ? Integer.MAX_VALUE : Integer.parseInt(new String(in.cps, from, to - from));
     }
 
     /** An escape outside a class. */
     private void escape(StringBuilder out) {
-        int at = pos;
-        if (pos + 1 >= cps.length) {
-            throw error("trailing backslash at end of expression", at);
+        int at = in.pos;
+        if (in.pos + 1 >= in.cps.length) {
+            throw in.error("trailing backslash at end of expression", at);
         }
-        int c = cps[pos + 1];
+        int c = in.cps[in.pos + 1];
         switch (c) {
             case 'A' -> {
                 out.append("\\A");
-                pos += 2;
+                in.pos += 2;
             }
             case 'z' -> {
                 out.append("\\z");
-                pos += 2;
+                in.pos += 2;
             }
             case 'b' -> {
                 out.append("(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))");
-                pos += 2;
+                in.pos += 2;
             }
             case 'B' -> {
                 out.append("(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))");
-                pos += 2;
+                in.pos += 2;
             }
             case 'Q' -> {
-                pos += 2;
-                while (pos < cps.length && !(cps[pos] == '\\' && pos + 1 < cps.length && cps[pos + 1] == 'E')) {
-                    literal(out, cps[pos++]);
+                in.pos += 2;
+                while (in.pos < in.cps.length && !(in.cps[in.pos] == '\\' && in.pos + 1 < in.cps.length && in.cps[in.pos + 1] == 'E')) {
+                    literal(out, in.cps[in.pos++]);
                 }
-                if (pos < cps.length) {
-                    pos += 2;
+                if (in.pos < in.cps.length) {
+                    in.pos += 2;
                 }
             }
             default -> {
@@ -193,7 +190,7 @@ final class GoRegex {
                 if (set != null) {
                     out.append('[').append(set).append(']');
                 } else {
-                    literal(out, singleEscape());
+                    literal(out, in.singleEscape());
                 }
             }
         }
@@ -201,10 +198,10 @@ final class GoRegex {
 
     /** A Perl ({@code \d}) or Unicode ({@code \pL}) class at {@code pos}, as Java class content, or null. */
     private String classEscape() {
-        if (cps[pos] != '\\' || pos + 1 >= cps.length) {
+        if (in.cps[in.pos] != '\\' || in.pos + 1 >= in.cps.length) {
             return null;
         }
-        int c = cps[pos + 1];
+        int c = in.cps[in.pos + 1];
         String set = switch (c) {
             case 'd' -> "0-9";
             case 'D' -> "^0-9";
@@ -215,32 +212,32 @@ final class GoRegex {
             default -> null;
         };
         if (set != null) {
-            pos += 2;
+            in.pos += 2;
             return set;
         }
         if (c != 'p' && c != 'P') {
             return null;
         }
-        int at = pos;
+        int at = in.pos;
         boolean negated = c == 'P';
-        pos += 2;
-        if (pos >= cps.length) {
-            throw error("invalid character class range", at);
+        in.pos += 2;
+        if (in.pos >= in.cps.length) {
+            throw in.error("invalid character class range", at);
         }
         String name;
-        if (cps[pos] == '{') {
-            int close = pos;
-            while (close < cps.length && cps[close] != '}') {
+        if (in.cps[in.pos] == '{') {
+            int close = in.pos;
+            while (close < in.cps.length && in.cps[close] != '}') {
                 close++;
             }
-            if (close >= cps.length) {
-                throw error("invalid character class range", at);
+            if (close >= in.cps.length) {
+                throw in.error("invalid character class range", at);
             }
-            name = new String(cps, pos + 1, close - pos - 1);
-            pos = close + 1;
+            name = new String(in.cps, in.pos + 1, close - in.pos - 1);
+            in.pos = close + 1;
         } else {
-            name = new String(cps, pos, 1);
-            pos++;
+            name = new String(in.cps, in.pos, 1);
+            in.pos++;
         }
         if (name.startsWith("^")) {
             negated = !negated;
@@ -254,117 +251,37 @@ final class GoRegex {
         } else if (name.matches("[A-Za-z_]+")) {
             java = "\\p{Is" + name + "}";
         } else {
-            throw error("invalid character class range", at);
+            throw in.error("invalid character class range", at);
         }
         return negated ? "^" + java : java;
     }
 
-    /** A single-character escape ({@code \.}, {@code \t}, {@code \x41}, {@code \101}) at {@code pos}: its code point. */
-    private int singleEscape() {
-        int at = pos;
-        pos++; // the backslash
-        if (pos >= cps.length) {
-            throw error("trailing backslash at end of expression", at);
-        }
-        int c = cps[pos++];
-        if (c < 0x80 && !Character.isLetterOrDigit(c)) {
-            return c;
-        }
-        switch (c) {
-            case '1', '2', '3', '4', '5', '6', '7', '0' -> {
-                if (c != '0' && (pos >= cps.length || cps[pos] < '0' || cps[pos] > '7')) {
-                    throw error("invalid escape sequence", at);
-                }
-                int r = c - '0';
-                for (int k = 1; k < 3 && pos < cps.length && cps[pos] >= '0' && cps[pos] <= '7'; k++) {
-                    r = r * 8 + cps[pos++] - '0';
-                }
-                return r;
-            }
-            case 'x' -> {
-                return hexEscape(at);
-            }
-            case 'a' -> {
-                return 7;
-            }
-            case 'f' -> {
-                return '\f';
-            }
-            case 'n' -> {
-                return '\n';
-            }
-            case 'r' -> {
-                return '\r';
-            }
-            case 't' -> {
-                return '\t';
-            }
-            case 'v' -> {
-                return 0x0b;
-            }
-            default -> throw error("invalid escape sequence", at);
-        }
-    }
-
-    private int hexEscape(int at) {
-        if (pos >= cps.length) {
-            throw error("invalid escape sequence", at);
-        }
-        if (cps[pos] == '{') {
-            pos++;
-            long r = 0;
-            int n = 0;
-            while (pos < cps.length && cps[pos] != '}') {
-                int v = Character.digit(cps[pos++], 16);
-                if (v < 0 || cps[pos - 1] > 0x7f || (r = r * 16 + v) > Character.MAX_CODE_POINT) {
-                    throw error("invalid escape sequence", at);
-                }
-                n++;
-            }
-            if (pos >= cps.length || n == 0) {
-                throw error("invalid escape sequence", at);
-            }
-            pos++;
-            return (int) r;
-        }
-        if (pos + 1 >= cps.length || cps[pos] > 0x7f || cps[pos + 1] > 0x7f) {
-            throw error("invalid escape sequence", at);
-        }
-        int x = Character.digit(cps[pos], 16);
-        int y = Character.digit(cps[pos + 1], 16);
-        if (x < 0 || y < 0) {
-            throw error("invalid escape sequence", at);
-        }
-        pos += 2;
-        return x * 16 + y;
-    }
-
     /** A bracket class at {@code pos}, RE2's reading: ']' and '-' plain when first, [:name:] groups, no nesting. */
     private void charClass(StringBuilder out) {
-        int at = pos;
-        pos++;
+        int at = in.pos;
+        in.pos++;
         StringBuilder set = new StringBuilder();
-        boolean negated = pos < cps.length && cps[pos] == '^';
+        boolean negated = in.pos < in.cps.length && in.cps[in.pos] == '^';
         if (negated) {
-            pos++;
+            in.pos++;
         }
         boolean first = true;
-        while (pos >= cps.length || cps[pos] != ']' || first) {
-            if (pos >= cps.length) {
-                throw error("missing closing ]", at);
+        while (in.pos >= in.cps.length || in.cps[in.pos] != ']' || first) {
+            if (in.pos >= in.cps.length) {
+                throw in.error("missing closing ]", at);
             }
             first = false;
-            if (cps[pos] == '[' && pos + 2 < cps.length && cps[pos + 1] == ':') {
-                int close = indexOf(":]", pos + 2);
+            if (in.cps[in.pos] == '[' && in.pos + 2 < in.cps.length && in.cps[in.pos + 1] == ':') {
+                int close = in.indexOf(":]", in.pos + 2);
                 if (close >= 0) {
-                    String name = new String(cps, pos + 2, close - pos - 2);
+                    String name = new String(in.cps, in.pos + 2, close - in.pos - 2);
                     boolean neg = name.startsWith("^");
                     String range = POSIX.get(neg ? name.substring(1) : name);
                     if (range == null) {
-                        throw error("invalid character class range", pos);
+                        throw in.error("invalid character class range", in.pos);
                     }
                     set.append('[').append(neg ? "^" : "").append(range).append(']');
-                    pos = close + 2;
+                    in.pos = close + 2;
                     continue;
                 }
             }
@@ -373,14 +290,14 @@ final class GoRegex {
                 set.append('[').append(escaped).append(']');
                 continue;
             }
-            int rangeAt = pos;
+            int rangeAt = in.pos;
             int lo = classChar(at);
             int hi = lo;
-            if (pos + 1 < cps.length && cps[pos] == '-' && cps[pos + 1] != ']') {
-                pos++;
+            if (in.pos + 1 < in.cps.length && in.cps[in.pos] == '-' && in.cps[in.pos + 1] != ']') {
+                in.pos++;
                 hi = classChar(at);
                 if (hi < lo) {
-                    throw error("invalid character class range", rangeAt);
+                    throw in.error("invalid character class range", rangeAt);
                 }
             }
             hex(set, lo);
@@ -389,7 +306,7 @@ final class GoRegex {
                 hex(set, hi);
             }
         }
-        pos++; // the ']'
+        in.pos++; // the ']'
         if (negated) {
             // any character (newline too) not in the set; a lookahead keeps nested classes out of a negation
             out.append("(?:(?![").append(set).append("])[\\x{0}-\\x{10ffff}])");
@@ -399,27 +316,13 @@ final class GoRegex {
     }
 
     private int classChar(int classAt) {
-        if (pos >= cps.length) {
-            throw error("missing closing ]", classAt);
+        if (in.pos >= in.cps.length) {
+            throw in.error("missing closing ]", classAt);
         }
-        if (cps[pos] == '\\') {
-            return singleEscape();
+        if (in.cps[in.pos] == '\\') {
+            return in.singleEscape();
         }
-        return cps[pos++];
-    }
-
-    private int indexOf(String s, int from) {
-        int[] t = s.codePoints().toArray();
-        for (int i = from; i + t.length <= cps.length; i++) {
-            boolean ok = true;
-            for (int k = 0; k < t.length && ok; k++) {
-                ok = cps[i + k] == t[k];
-            }
-            if (ok) {
-                return i;
-            }
-        }
-        return -1;
+        return in.cps[in.pos++];
     }
 
     private static void literal(StringBuilder out, int c) {
@@ -434,7 +337,4 @@ final class GoRegex {
         out.append("\\x{").append(Integer.toHexString(c)).append('}');
     }
 
-    private PatternSyntaxException error(String what, int at) {
-        return new PatternSyntaxException(what, source, source.offsetByCodePoints(0, Math.min(at, cps.length)));
-    }
 }
