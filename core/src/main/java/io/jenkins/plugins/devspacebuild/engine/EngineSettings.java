@@ -4,6 +4,7 @@ import io.jenkins.plugins.devspacebuild.builder.BuilderFactory;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterAccess;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
+import io.jenkins.plugins.devspacebuild.cluster.KubeconfigSecrets;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
@@ -65,9 +66,12 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
                 secrets);
     }
 
-    /** The cluster as the user configured it (kubeconfig, context, namespace); the environment fills the rest. */
+    /**
+     * The cluster as the user configured it (kubeconfig, context, namespace); the environment fills the rest. The
+     * secrets of an explicit kubeconfig (tokens, passwords, keys) are masked like every other secret.
+     */
     public EngineSettings withCluster(ClusterSettings cluster) {
-        return withClusterFactory(() -> ClusterAccess.connect(cluster, environment));
+        return withClusterFactory(() -> ClusterAccess.connect(cluster, environment)).withSecrets(KubeconfigSecrets.of(cluster));
     }
 
     public EngineSettings withClusterFactory(ClusterFactory factory) {
