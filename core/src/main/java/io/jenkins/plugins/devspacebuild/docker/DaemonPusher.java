@@ -52,6 +52,7 @@ public final class DaemonPusher {
             events.accept(new BuildEvent.Pushing(imageKey, List.of(ref), cred.map(RegistryCredential::describe).orElse(null)));
             try {
                 digest = Retry.run(retry, "push of " + ref, imageKey, events, () -> pushOnce(imageKey, image, tag, auth, cred.orElse(null)));
+                events.accept(new BuildEvent.Pushed(imageKey, ref, digest));
             } catch (IOException | InterruptedException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {

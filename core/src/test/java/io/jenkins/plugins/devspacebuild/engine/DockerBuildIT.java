@@ -135,6 +135,8 @@ class DockerBuildIT {
         for (ImageResult r : first.images()) {
             assertThat(registry.tagsList(repo(r.name()))).contains("\"" + r.tags().get(0) + "\"");
             assertThat(r.digest()).isEqualTo(registry.digest(repo(r.name()), r.tags().get(0)).orElseThrow());
+            assertThat(events).as("the push is announced with its digest")
+                    .contains(new BuildEvent.Pushed(r.name(), r.reference(), r.digest()));
             assertThat(r.reference()).isEqualTo(registry.address() + "/" + repo(r.name()) + ":" + r.tags().get(0));
         }
         assertThat(result(first, "web").tags().get(0)).matches("web-[a-z0-9]{4}");
