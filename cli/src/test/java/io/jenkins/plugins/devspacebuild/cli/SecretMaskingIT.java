@@ -32,6 +32,35 @@ class SecretMaskingIT {
         return List.of(PASSWORD, "Pa55$word", "'pl@nted'\\''Pa55$word'", b64(PASSWORD).substring(0, 16), b64("ci:" + PASSWORD).substring(4, 20));
     }
 
+    Process start(Path project, Path passwordFile, String... extra) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("java", "-jar", System.getProperty("devspace.cliJar", "target/devspace-build.jar"),
+                "build", "--skip-push", "--no-pull-secrets", "--registry-credentials", "registry.example.com=ci:" + passwordFile));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true);
+        pb.environment().put("DOCKER_CONFIG", tmp.resolve("docker-config").toString());
+        pb.environment().put("DOCKER_HOST", "tcp://127.0.0.1:1");
+        pb.environment().put("KUBECONFIG", tmp.resolve("no-kubeconfig").toString());
+        return pb.start();
+    }
+
+    @Test
+    void aPasswordInAnErrorMessageIsMaskedInTheExitMessage() throws Exception {
+        Path project = tmp.resolve("project");
+        Path passwordFile = tmp.resolve("password");
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        // a user pasted the password where the image name goes: the configuration error quotes the value
+        TestFiles.write(project, "devspace.yaml", "version: v2beta1\nimages:\n  app:\n    image: \"registry.example.com/app " + PASSWORD
+                + "\"\n");
+        Process p = start(project, passwordFile);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).startsWith("error: ").contains("****");
+        for (String leak : leaks()) {
+            assertThat(output).as("the exit message must not hold " + leak).doesNotContain(leak);
+        }
+    }
+
     @Test
     void aPrintedPasswordIsMaskedEverywhere() throws Exception {
         Path project = tmp.resolve("project");
