@@ -326,7 +326,40 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(new ConfigLoader.Request(root.resolve("nope.yaml"), root, Map.of(), Map.of())))
                 .hasMessage("nope.yaml: no such file; give the devspace.yaml to use with -f FILE (step option 'config')");
         assertThat(error("").getMessage()).contains("the file is empty");
-        assertThat(error("version: v2beta1\n").getMessage()).contains("images: no images are defined");
+    }
+
+    @Test
+    void aConfigWithoutImagesIsValidAndSaysThereIsNothingToBuild() throws Exception {
+        ProjectConfig c = load("version: v2beta1\ndeployments: {}\n");
+        assertThat(c.images()).isEmpty();
+        assertThat(c.warnings()).containsExactly("devspace.yaml: no images are defined: nothing to build");
+    }
+
+    @Test
+    void everyProblemOfTheFileIsReportedAtOnce() {
+        ConfigException e = error("""
+                version: v2beta1
+                images:
+                  a:
+                    image: my/a
+                    dockerfil: ./Dockerfile
+                    rebuildStrategy: sometimes
+                  b:
+                    tags: [x]
+                  c:
+                    image: my/c
+                    skipPush: maybe
+                    contxt: .
+                """);
+        assertThat(e).isInstanceOf(ConfigProblemsException.class);
+        assertThat(((ConfigProblemsException) e).problems()).containsExactly(
+                "devspace.yaml:6:5: images.a.rebuildStrategy: 'sometimes' is not valid; use one of default, always, ignoreContextChanges",
+                "devspace.yaml:5:5: images.a.dockerfil: unknown key; did you mean 'dockerfile'?",
+                "devspace.yaml:8:5: images.b.image: is required: name the image to build, e.g. image: registry.example.com/team/b",
+                "devspace.yaml:11:15: images.c.skipPush: expected true or false, found 'maybe'",
+                "devspace.yaml:12:5: images.c.contxt: unknown key; did you mean 'context'?");
+        assertThat(e.getMessage()).startsWith("devspace.yaml has 5 problems:\n  devspace.yaml:6:5: images.a.rebuildStrategy");
+        assertThat(e.exitCode()).isEqualTo(2);
     }
 
     @Test
