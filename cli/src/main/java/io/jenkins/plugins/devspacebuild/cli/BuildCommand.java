@@ -114,7 +114,7 @@ final class BuildCommand implements Callable<Integer> {
                         serviceAccounts));
         BuildEngine engine = new BuildEngine(settings);
         RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                sequential, maxParallel, failFast, skipPush, tags, images).withBuilder(builder, !noPullSecrets);
+                sequential, maxParallel, failFast, skipPush, tags, images).withBuilder(builder, !noPullSecrets).withProfiles(project.profiles);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {

@@ -42,7 +42,7 @@ final class ContextCommand {
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
             ProjectConfig config = engine.loadConfig(new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(null), null,
-                    project.vars, false, false, 0, false, true, List.of(), List.of()));
+                    project.vars, false, false, 0, false, true, List.of(), List.of()).withProfiles(project.profiles));
             ImageConfig ic = config.images().get(image);
             if (ic == null) {
                 throw new ConfigException("no image '" + image + "' in " + config.display(config.configFile()) + "; its images are: "

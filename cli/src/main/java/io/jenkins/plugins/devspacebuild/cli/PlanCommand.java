@@ -54,7 +54,7 @@ final class PlanCommand implements Callable<Integer> {
         };
         BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, warnings));
         RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                false, 0, false, true, List.of(), List.of());
+                false, 0, false, true, List.of(), List.of()).withProfiles(project.profiles);
         List<ImagePlan> plans = engine.plan(options).images();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);

@@ -43,7 +43,7 @@ public final class BuildEngine {
 
     public ProjectConfig loadConfig(RunOptions options) throws ConfigException {
         ProjectConfig project = ConfigLoader.load(new ConfigLoader.Request(options.configFile(), options.projectRoot(), options.variables(),
-                settings.environment()));
+                settings.environment(), options.profiles()));
         project.warnings().forEach(w -> settings.events().warning(null, w));
         return project;
     }

@@ -22,22 +22,29 @@ import java.util.Map;
  * @param images          only these image keys; empty = all
  * @param builder         build every image with this builder (docker, kaniko, embedded) instead of its own; null = its own
  * @param pullSecrets     create image pull secrets (when a cluster is configured)
+ * @param profiles        devspace.yaml profiles to apply, in order (-p); empty = none besides activated ones
  */
 public record RunOptions(Path configFile, Path projectRoot, Path cacheFile, BuildCache initialCache, Map<String, String> variables,
                          boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush, List<String> tags,
-                         List<String> images, String builder, boolean pullSecrets) {
+                         List<String> images, String builder, boolean pullSecrets, List<String> profiles) {
 
     /** The options every front end starts from: the image's own builder, pull secrets created. */
     public RunOptions(Path configFile, Path projectRoot, Path cacheFile, BuildCache initialCache, Map<String, String> variables,
                       boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush, List<String> tags,
                       List<String> images) {
         this(configFile, projectRoot, cacheFile, initialCache, variables, forceBuild, buildSequential, maxParallel, failFast, skipPush, tags,
-                images, null, true);
+                images, null, true, List.of());
     }
 
     public RunOptions withBuilder(String b, boolean createPullSecrets) {
         return new RunOptions(configFile, projectRoot, cacheFile, initialCache, variables, forceBuild, buildSequential, maxParallel, failFast,
-                skipPush, tags, images, b, createPullSecrets);
+                skipPush, tags, images, b, createPullSecrets, profiles);
+    }
+
+    /** The same options with these devspace.yaml profiles applied, in order. */
+    public RunOptions withProfiles(List<String> p) {
+        return new RunOptions(configFile, projectRoot, cacheFile, initialCache, variables, forceBuild, buildSequential, maxParallel, failFast,
+                skipPush, tags, images, builder, pullSecrets, p);
     }
 
 
@@ -45,6 +52,7 @@ public record RunOptions(Path configFile, Path projectRoot, Path cacheFile, Buil
         variables = Map.copyOf(variables);
         tags = List.copyOf(tags);
         images = List.copyOf(images);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
         if (maxParallel < 0) {
             throw new IllegalArgumentException("maxParallel must be 0 (all) or more");
         }
