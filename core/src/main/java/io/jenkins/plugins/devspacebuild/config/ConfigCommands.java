@@ -29,12 +29,14 @@ final class ConfigCommands {
     }
 
     /**
-     * The standard output of {@code command} (with {@code args} as {@code $1...}), trailing newlines removed.
+     * The standard output of {@code command} (a shell command line; or, with {@code args}, a program and its arguments),
+     * trailing newlines removed.
      *
      * @param what names the command in errors, e.g. "variable VERSION (devspace.yaml:4:3)"
      */
     String run(String command, List<String> args, String what) throws ConfigException {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", command, "sh"));
+        // without args a shell command line; with args (DevSpace's command + args) the program itself, found on the build's PATH
+        List<String> argv = new ArrayList<>(args.isEmpty() ? List.of("sh", "-c", command) : List.of("sh", "-c", "exec \"$0\" \"$@\"", command));
         argv.addAll(args);
         String known = done.get(argv);
         if (known != null) {
