@@ -19,6 +19,12 @@ final class LegacyImageMapper {
         f.readCommon();
         Problems problems = f.problems;
         problems.attempt(() -> {
+            // v1beta9: DevSpace appends "-" and 5 random characters to every tag
+            if (m.bool("tagsAppendRandom", false)) {
+                f.tags = f.tags.stream().map(t -> t + "-#####").toList();
+            }
+        });
+        problems.attempt(() -> {
             YamlMapping build = m.mapping("build");
             if (build == null) {
                 return;
