@@ -51,6 +51,11 @@ public final class ConfigLoader {
     }
 
     public static ProjectConfig load(Request request) throws ConfigException {
+        return load(request, List.of());
+    }
+
+    /** {@code chain}: the devspace.yaml files whose dependency this one is, outermost first. */
+    static ProjectConfig load(Request request, List<Path> chain) throws ConfigException {
         Path root = request.projectRoot().toAbsolutePath().normalize();
         Path file = request.configFile().toAbsolutePath().normalize();
         String display = file.startsWith(root) && !file.equals(root) ? root.relativize(file).toString() : file.toString();
@@ -104,11 +109,16 @@ public final class ConfigLoader {
 
         ProjectPaths paths = new ProjectPaths(root, realRoot, configDir, display);
         Map<String, ImageConfig> images = new LinkedHashMap<>();
+        source.problems().attempt(() -> {
+            List<Path> inner = new ArrayList<>(chain);
+            inner.add(file);
+            images.putAll(DependencyLoader.load(DependencyLoader.read(doc, legacy), request, configDir, paths, inner, warnings));
+        });
         YamlMapping imagesNode = doc.mapping("images");
-        if (imagesNode == null || imagesNode.keys().isEmpty()) {
+        if ((imagesNode == null || imagesNode.keys().isEmpty()) && images.isEmpty()) {
             warnings.add(display + ": no images are defined" + (applied.isEmpty() ? "" : " (with profiles " + String.join(", ", applied) + ")")
                     + ": nothing to build");
-        } else {
+        } else if (imagesNode != null) {
             for (String key : imagesNode.keys()) {
                 source.problems().attempt(() -> {
                     YamlMapping m = imagesNode.mapping(key);

@@ -68,6 +68,12 @@ public record ImageConfig(
         return disabled ? java.util.Optional.of("build.disabled is true in " + location.file() + " (" + location + ")") : java.util.Optional.empty();
     }
 
+    /** The same image under another key (a dependency's image is known as {@code dependency.image}). */
+    public ImageConfig withKey(String newKey) {
+        return new ImageConfig(newKey, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
+                network, rebuildStrategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location);
+    }
+
     public ImageConfig withBuilder(BuilderSpec spec, boolean declared) {
         return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
                 network, rebuildStrategy, skipPush, createPullSecret, spec, declared, disabled, location);
