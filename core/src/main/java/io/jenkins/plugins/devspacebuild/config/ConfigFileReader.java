@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -90,6 +92,10 @@ final class ConfigFileReader {
                 return null;
             }
             long size = expandedSize(n, new IdentityHashMap<>());
+            if (size < 0) {
+                throw new ConfigException(display + ": a YAML alias (*name) refers to a mapping or list that contains it; "
+                        + "DevSpace cannot read such a file either. Remove the recursive alias");
+            }
             if (size > MAX_EXPANDED_NODES) {
                 throw new ConfigException(display + ": the YAML aliases (*name) expand to more than " + MAX_EXPANDED_NODES
                         + " values (an alias bomb?); devspace-build refuses such files. Write the repeated parts out or use fewer nested aliases");
@@ -110,23 +116,31 @@ final class ConfigFileReader {
 
     /**
      * How many values the tree holds once aliases are expanded, each node measured once (memoised), capped so the
-     * sum cannot overflow. Linear in the number of distinct nodes, whatever the aliases multiply to.
+     * sum cannot overflow. Linear in the number of distinct nodes, whatever the aliases multiply to. -1 when a node
+     * contains itself (a recursive alias).
      */
     static long expandedSize(Node n, Map<Node, Long> memo) {
         Long known = memo.get(n);
         if (known != null) {
             return known;
         }
-        memo.put(n, 1L); // a recursive alias counts once
+        memo.put(n, -1L); // being measured: meeting it again below means it contains itself
         long size = 1;
+        List<Node> children = new ArrayList<>();
         if (n instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(t.getKeyNode(), memo) + expandedSize(t.getValueNode(), memo));
+                children.add(t.getKeyNode());
+                children.add(t.getValueNode());
             }
         } else if (n instanceof SequenceNode s) {
-            for (Node item : s.getValue()) {
-                size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(item, memo));
+            children.addAll(s.getValue());
+        }
+        for (Node c : children) {
+            long cs = expandedSize(c, memo);
+            if (cs < 0) {
+                return -1;
             }
+            size = Math.min(Long.MAX_VALUE / 4, size + cs);
         }
         memo.put(n, size);
         return size;

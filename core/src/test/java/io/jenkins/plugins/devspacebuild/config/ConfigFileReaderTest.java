@@ -93,4 +93,11 @@ class ConfigFileReaderTest {
         // top mapping 1 + keys 2 + a-list 3 + b-list 1 + 3 * 3
         assertThat(ConfigFileReader.expandedSize(n, new java.util.IdentityHashMap<>())).isEqualTo(16);
     }
+
+    @Test
+    void recursiveAliasIsRefused() {
+        write(root, "devspace.yaml", "version: v2beta1\nx: &x\n  - a\n  - *x\nimages:\n  app: {image: my/app}\n");
+        assertThatThrownBy(() -> load("devspace.yaml"))
+                .hasMessageStartingWith("devspace.yaml: a YAML alias (*name) refers to a mapping or list that contains it");
+    }
 }
