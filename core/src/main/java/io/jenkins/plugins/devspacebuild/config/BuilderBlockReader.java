@@ -141,7 +141,8 @@ final class BuilderBlockReader {
         return spec;
     }
 
-    private static String osName() {
+    /** This machine as DevSpace names operating systems in {@code os:}: linux, darwin, windows. */
+    static String osName() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         return os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
     }

@@ -96,9 +96,7 @@ public record VariableDefinition(String name, Location location, String field, S
 
         /** One of {@code commands}: used when its {@code os} is empty or this machine's. */
         void osCommand(String os, String c, List<String> a) {
-            String here = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            String mine = here.contains("mac") ? "darwin" : here.contains("win") ? "windows" : "linux";
-            if (c != null && (os.isEmpty() || os.equalsIgnoreCase(mine))) {
+            if (c != null && (os.isEmpty() || os.equalsIgnoreCase(BuilderBlockReader.osName()))) {
                 command = c;
                 args = new ArrayList<>(a);
             }
