@@ -139,7 +139,7 @@ public final class ConfigLoader {
     private static Variables variables(Request request, Path configDir, List<String> profiles, String name, boolean expressions) {
         ConfigCommands commands = new ConfigCommands(configDir, request.environment());
         PredefinedVariables predefined = new PredefinedVariables(new PredefinedVariables.Context(GitInfo.find(configDir), profiles, name,
-                request.environment(), KubeContext.lookup()));
+                request.environment(), KubeContext.lookup(request.environment())));
         return new Variables(request.variables(), request.environment(), predefined, commands,
                 expressions ? new ConfigExpressions(true, commands) : ConfigExpressions.none());
     }

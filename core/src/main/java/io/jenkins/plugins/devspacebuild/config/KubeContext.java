@@ -1,40 +1,79 @@
 package io.jenkins.plugins.devspacebuild.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The kube context and namespace DevSpace would use, for {@code DEVSPACE_CONTEXT} and {@code DEVSPACE_NAMESPACE}:
- * read from the kubeconfig ({@code KUBECONFIG} or {@code ~/.kube/config}) only when a config uses them.
+ * {@code current-context} of the first kubeconfig ({@code KUBECONFIG} of the build's environment, else
+ * {@code ~/.kube/config}) and that context's namespace. Read only when a config uses them; empty without a kubeconfig,
+ * as DevSpace without a cluster.
  */
 final class KubeContext implements PredefinedVariables.KubeInfo {
-    private io.fabric8.kubernetes.client.Config config;
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
+    private final Map<String, String> environment;
     private boolean read;
+    private String context;
+    private String namespace;
 
-    static PredefinedVariables.KubeInfo lookup() {
-        return new KubeContext();
+    private KubeContext(Map<String, String> environment) {
+        this.environment = environment;
     }
 
-    private synchronized io.fabric8.kubernetes.client.Config config() {
-        if (!read) {
-            read = true;
-            try {
-                config = io.fabric8.kubernetes.client.Config.autoConfigure(null);
-            } catch (RuntimeException e) {
-                config = null; // no or unreadable kubeconfig: DevSpace without a cluster gives empty values
-            }
+    static PredefinedVariables.KubeInfo lookup(Map<String, String> environment) {
+        return new KubeContext(environment);
+    }
+
+    @Override
+    public synchronized Optional<String> context() {
+        readOnce();
+        return Optional.ofNullable(context);
+    }
+
+    @Override
+    public synchronized Optional<String> namespace() {
+        readOnce();
+        return Optional.ofNullable(namespace);
+    }
+
+    private void readOnce() {
+        if (read) {
+            return;
         }
-        return config;
-    }
-
-    @Override
-    public Optional<String> context() {
-        io.fabric8.kubernetes.client.Config c = config();
-        return c == null || c.getCurrentContext() == null ? Optional.empty() : Optional.ofNullable(c.getCurrentContext().getName());
-    }
-
-    @Override
-    public Optional<String> namespace() {
-        io.fabric8.kubernetes.client.Config c = config();
-        return c == null ? Optional.empty() : Optional.ofNullable(c.getNamespace());
+        read = true;
+        String list = environment.get("KUBECONFIG");
+        String home = environment.getOrDefault("HOME", System.getProperty("user.home", ""));
+        Path file = list != null && !list.isBlank() ? Path.of(list.split(java.io.File.pathSeparator)[0]) : Path.of(home, ".kube", "config");
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                return;
+            }
+            Object doc;
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            }
+            if (doc instanceof Map<?, ?> m && m.get("current-context") instanceof String current) {
+                context = current;
+                if (m.get("contexts") instanceof List<?> contexts) {
+                    for (Object c : contexts) {
+                        if (c instanceof Map<?, ?> cm && current.equals(cm.get("name")) && cm.get("context") instanceof Map<?, ?> ctx
+                                && ctx.get("namespace") instanceof String ns) {
+                            namespace = ns;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable kubeconfig: no values, as DevSpace without a cluster
+        }
     }
 }

@@ -178,4 +178,21 @@ class VariablesTest {
                 """, Map.of("IMAGE", "my/explicit"), Map.of(), List.of()).images().get("app");
         assertThat(i.image().repository()).isEqualTo("my/explicit");
     }
+
+    @Test
+    void kubeContextAndNamespaceComeFromTheKubeconfigOfTheBuildEnvironment() throws Exception {
+        write(root, "kube/config", """
+                apiVersion: v1
+                current-context: staging
+                contexts:
+                  - {name: prod, context: {cluster: c, namespace: live}}
+                  - {name: staging, context: {cluster: c, namespace: team-a}}
+                """);
+        ImageConfig i = load("""
+                version: v2beta1
+                images:
+                  app: {image: my/app, buildArgs: {C: "${DEVSPACE_CONTEXT}", N: "${devspace.namespace}"}}
+                """, Map.of(), Map.of("KUBECONFIG", root.resolve("kube/config").toString()), List.of()).images().get("app");
+        assertThat(i.buildArgs()).containsEntry("C", "staging").containsEntry("N", "team-a");
+    }
 }
