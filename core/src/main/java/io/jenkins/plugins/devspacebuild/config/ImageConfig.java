@@ -65,7 +65,7 @@ public record ImageConfig(
      * shows such an image as "skipped: &lt;reason&gt;" instead of dropping it.
      */
     public java.util.Optional<String> disabledReason() {
-        return disabled ? java.util.Optional.of("build.disabled is true in " + location.file() + " (" + location + ")") : java.util.Optional.empty();
+        return disabled ? java.util.Optional.of("build.disabled is set (" + location + ")") : java.util.Optional.empty();
     }
 
     /** The same image under another key (a dependency's image is known as {@code dependency.image}). */

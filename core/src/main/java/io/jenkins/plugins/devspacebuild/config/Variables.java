@@ -122,7 +122,13 @@ public final class Variables {
         Matcher m = VARIABLE.matcher(value);
         StringBuilder out = new StringBuilder();
         int last = 0;
+        int extraLines = 0; // newlines before the current match, counted once each (linear in the value's length)
         while (m.find()) {
+            for (int i = last; i < m.start(); i++) {
+                if (value.charAt(i) == '\n') {
+                    extraLines++;
+                }
+            }
             out.append(value, last, m.start());
             last = m.end();
             String dollars = m.group(1);
@@ -132,7 +138,6 @@ public final class Variables {
                 out.append(dollars, 1, dollars.length()).append(m.group(2)).append('{').append(name).append('}');
                 continue;
             }
-            int extraLines = (int) value.substring(0, m.start()).chars().filter(c -> c == '\n').count();
             Location at = new Location(where.file(), where.line() + extraLines, extraLines == 0 ? where.column() : 0);
             if (RuntimeVariables.isRuntime(name)) {
                 if (!RuntimeVariables.resolvedAtBuildTime(field)) {

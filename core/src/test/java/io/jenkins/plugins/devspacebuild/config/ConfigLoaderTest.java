@@ -413,7 +413,7 @@ class ConfigLoaderTest {
         ImageConfig i = load("version: v1beta10\nimages:\n  app:\n    image: a/b\n    dockerfile: ./gone/Dockerfile\n    build:\n      disabled: true\n")
                 .images().get("app");
         assertThat(i.disabled()).isTrue();
-        assertThat(i.disabledReason()).hasValue("build.disabled is true in devspace.yaml (devspace.yaml:4:5)");
+        assertThat(i.disabledReason()).hasValue("build.disabled is set (devspace.yaml:4:5)");
         assertThat(load("version: v2beta1\nimages:\n  app:\n    image: a/b\n").images().get("app").disabledReason()).isEmpty();
     }
 }

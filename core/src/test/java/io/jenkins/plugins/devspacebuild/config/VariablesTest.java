@@ -195,4 +195,15 @@ class VariablesTest {
                 """, Map.of(), Map.of("KUBECONFIG", root.resolve("kube/config").toString()), List.of()).images().get("app");
         assertThat(i.buildArgs()).containsEntry("C", "staging").containsEntry("N", "team-a");
     }
+
+    @Test
+    void manyVariablesInOneLargeValueStayLinear() throws Exception {
+        String value = "${A}x".repeat(350_000);
+        write(root, "devspace.yaml", "version: v2beta1\nimages:\n  app:\n    image: my/app\n    cmd: [\"" + value + "\"]\n");
+        // generous bound for a loaded 2-core machine: the line counting was quadratic and took 89 s here, now about 1.5 s
+        ImageConfig i = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                ConfigLoader.load(new ConfigLoader.Request(root.resolve("devspace.yaml"), root, Map.of("A", "1"), Map.of()))
+                        .images().get("app"));
+        assertThat(i.cmd().get(0)).hasSize(700_000).startsWith("1x1x");
+    }
 }
