@@ -9,7 +9,12 @@ public final class ConfigProblemsException extends ConfigException {
     private final List<String> problems;
 
     public ConfigProblemsException(String file, List<String> problems) {
-        super(file + " has " + problems.size() + " problems:\n  " + String.join("\n  ", problems));
+        this(file, problems, problems.size());
+    }
+
+    /** {@code total}: how many were found, when only the first of them are listed. */
+    public ConfigProblemsException(String file, List<String> problems, int total) {
+        super(file + " has " + total + " problems:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 

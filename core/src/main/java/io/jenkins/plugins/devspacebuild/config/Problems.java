@@ -17,13 +17,25 @@ final class Problems {
         void run() throws ConfigException;
     }
 
+    /** More are counted, not kept: a broken generated file must not make a message of megabytes. */
+    static final int MAX_REPORTED = 50;
+
     private final Set<String> messages = new LinkedHashSet<>();
+    private int more;
 
     void add(ConfigException e) {
         if (e instanceof ConfigProblemsException many) {
-            messages.addAll(many.problems());
+            many.problems().forEach(this::add);
         } else {
-            messages.add(e.getMessage());
+            add(e.getMessage());
+        }
+    }
+
+    private void add(String message) {
+        if (messages.size() < MAX_REPORTED) {
+            messages.add(message);
+        } else if (!messages.contains(message)) {
+            more++;
         }
     }
 
@@ -48,7 +60,11 @@ final class Problems {
             throw new ConfigException(messages.iterator().next());
         }
         if (!messages.isEmpty()) {
-            throw new ConfigProblemsException(display, new ArrayList<>(messages));
+            List<String> all = new ArrayList<>(messages);
+            if (more > 0) {
+                all.add("... and " + more + " more; fix these first");
+            }
+            throw new ConfigProblemsException(display, all, messages.size() + more);
         }
     }
 

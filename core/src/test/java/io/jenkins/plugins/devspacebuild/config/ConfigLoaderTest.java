@@ -416,4 +416,15 @@ class ConfigLoaderTest {
         assertThat(i.disabledReason()).hasValue("build.disabled is set (devspace.yaml:4:5)");
         assertThat(load("version: v2beta1\nimages:\n  app:\n    image: a/b\n").images().get("app").disabledReason()).isEmpty();
     }
+
+    @Test
+    void aFileWithThousandsOfProblemsGivesAShortMessage() {
+        StringBuilder yaml = new StringBuilder("version: v2beta1\nimages:\n  app:\n    image: my/app\n");
+        for (int i = 0; i < 5000; i++) {
+            yaml.append("    unknown").append(i).append(": x\n");
+        }
+        ConfigProblemsException e = (ConfigProblemsException) error(yaml.toString());
+        assertThat(e.problems()).hasSize(51).last().isEqualTo("... and 4950 more; fix these first");
+        assertThat(e.getMessage()).startsWith("devspace.yaml has 5000 problems:");
+    }
 }
