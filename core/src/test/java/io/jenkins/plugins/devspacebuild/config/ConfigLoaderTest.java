@@ -329,40 +329,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aConfigWithoutImagesIsValidAndSaysThereIsNothingToBuild() throws Exception {
-        ProjectConfig c = load("version: v2beta1\ndeployments: {}\n");
-        assertThat(c.images()).isEmpty();
-        assertThat(c.warnings()).containsExactly("devspace.yaml: no images are defined: nothing to build");
-    }
-
-    @Test
-    void everyProblemOfTheFileIsReportedAtOnce() {
-        ConfigException e = error("""
-                version: v2beta1
-                images:
-                  a:
-                    image: my/a
-                    dockerfil: ./Dockerfile
-                    rebuildStrategy: sometimes
-                  b:
-                    tags: [x]
-                  c:
-                    image: my/c
-                    skipPush: maybe
-                    contxt: .
-                """);
-        assertThat(e).isInstanceOf(ConfigProblemsException.class);
-        assertThat(((ConfigProblemsException) e).problems()).containsExactly(
-                "devspace.yaml:6:5: images.a.rebuildStrategy: 'sometimes' is not valid; use one of default, always, ignoreContextChanges",
-                "devspace.yaml:5:5: images.a.dockerfil: unknown key; did you mean 'dockerfile'?",
-                "devspace.yaml:8:5: images.b.image: is required: name the image to build, e.g. image: registry.example.com/team/b",
-                "devspace.yaml:11:15: images.c.skipPush: expected true or false, found 'maybe'",
-                "devspace.yaml:12:5: images.c.contxt: unknown key; did you mean 'context'?");
-        assertThat(e.getMessage()).startsWith("devspace.yaml has 5 problems:\n  devspace.yaml:6:5: images.a.rebuildStrategy");
-        assertThat(e.exitCode()).isEqualTo(2);
-    }
-
-    @Test
     void yamlAnchorsAndMergeKeys() throws Exception {
         ProjectConfig c = load("""
                 version: v2beta1
@@ -379,52 +345,5 @@ class ConfigLoaderTest {
                 """);
         assertThat(c.images().get("b").context()).isEqualTo(root.resolve("api"));
         assertThat(List.copyOf(c.images().keySet())).containsExactly("a", "b");
-    }
-
-    @Test
-    void customBuilderWithoutOnChangeAlwaysRebuilds() throws Exception {
-        ProjectConfig c = load("""
-                version: v2beta1
-                images:
-                  a: {image: my/a, custom: {command: ./build.sh}}
-                  b: {image: my/b, custom: {command: ./build.sh, onChange: ["./api/**"]}}
-                """);
-        assertThat(c.images().get("a").rebuildStrategy()).isEqualTo(RebuildStrategy.ALWAYS);
-        assertThat(c.images().get("b").rebuildStrategy()).isEqualTo(RebuildStrategy.DEFAULT);
-    }
-
-    @Test
-    void kanikoDefaultsAreDevSpaces() throws Exception {
-        for (String yaml : List.of("version: v1beta9\nimages:\n  k:\n    image: reg.example.com/t/k\n    build: {kaniko: {}}\n",
-                "version: v2beta1\nimages:\n  k:\n    image: reg.example.com/t/k\n    kaniko: {}\n")) {
-            KanikoSpec k = (KanikoSpec) load(yaml).images().get("k").builder();
-            assertThat(k.cache()).isTrue();
-            assertThat(k.cacheRepo()).isEqualTo("reg.example.com/t/k");
-            assertThat(k.snapshotMode()).isEqualTo("time");
-        }
-        KanikoSpec off = (KanikoSpec) load("version: v2beta1\nimages:\n  k:\n    image: a/k\n    kaniko: {cache: false, snapshotMode: redo}\n")
-                .images().get("k").builder();
-        assertThat(off.cacheRepo()).isNull();
-        assertThat(off.snapshotMode()).isEqualTo("redo");
-    }
-
-    @Test
-    void disabledImagesStayInTheModelWithTheirReasonAndNeedNoDockerfile() throws Exception {
-        ImageConfig i = load("version: v1beta10\nimages:\n  app:\n    image: a/b\n    dockerfile: ./gone/Dockerfile\n    build:\n      disabled: true\n")
-                .images().get("app");
-        assertThat(i.disabled()).isTrue();
-        assertThat(i.disabledReason()).hasValue("build.disabled is set (devspace.yaml:4:5)");
-        assertThat(load("version: v2beta1\nimages:\n  app:\n    image: a/b\n").images().get("app").disabledReason()).isEmpty();
-    }
-
-    @Test
-    void aFileWithThousandsOfProblemsGivesAShortMessage() {
-        StringBuilder yaml = new StringBuilder("version: v2beta1\nimages:\n  app:\n    image: my/app\n");
-        for (int i = 0; i < 5000; i++) {
-            yaml.append("    unknown").append(i).append(": x\n");
-        }
-        ConfigProblemsException e = (ConfigProblemsException) error(yaml.toString());
-        assertThat(e.problems()).hasSize(51).last().isEqualTo("... and 4950 more; fix these first");
-        assertThat(e.getMessage()).startsWith("devspace.yaml has 5000 problems:");
     }
 }
