@@ -108,7 +108,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
-                .variables(project.vars).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel).failFast(failFast)
+                .variables(project.vars).profiles(project.profiles).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel).failFast(failFast)
                 .skipPush(skipPush).tags(tags).images(images).builder(builder).pullSecrets(!noPullSecrets).build();
         Map<String, String> env = System.getenv();
         Map<String, RegistryCredential> given = parseCredentials(registryCredentials);

@@ -35,7 +35,7 @@ final class ContextCommand {
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
             BuildEngine.ContextListing listing = engine.listContext(RunOptions.builder(project.configFile()).projectRoot(project.projectRoot())
-                    .cacheFile(project.cacheFile(null)).variables(project.vars).skipPush(true).build(), image);
+                    .cacheFile(project.cacheFile(null)).variables(project.vars).profiles(project.profiles).skipPush(true).build(), image);
             listing.warnings().forEach(w -> err.println("warning: " + w));
             PrintWriter out = spec.commandLine().getOut();
             listing.entries().forEach(out::println);

@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
         };
         BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, events));
         RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
-                .variables(project.vars).forceBuild(force).skipPush(true).build();
+                .variables(project.vars).profiles(project.profiles).forceBuild(force).skipPush(true).build();
         engine.plan(options);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);

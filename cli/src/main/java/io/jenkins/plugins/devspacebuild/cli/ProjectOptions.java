@@ -3,7 +3,9 @@ package io.jenkins.plugins.devspacebuild.cli;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,9 @@ final class ProjectOptions {
 
     @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable for $${KEY} in devspace.yaml, before the environment.")
     Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "A devspace.yaml profile to apply; repeat it to apply several, in order.")
+    List<String> profiles = new ArrayList<>();
 
     Path configFile() {
         return config.toAbsolutePath().normalize();

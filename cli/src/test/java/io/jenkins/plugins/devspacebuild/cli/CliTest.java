@@ -119,4 +119,52 @@ class CliTest {
         assertThat(b.images).containsExactly("api", "web");
         assertThat(b.project.vars).containsEntry("K", "V");
     }
+
+    @Test
+    void profilesAreAppliedInOrderAndAnUnknownOneNamesTheOthers() throws Exception {
+        write(tmp, "Dockerfile", "FROM scratch\n");
+        write(tmp, "devspace.yaml", """
+                version: v2beta1
+                images:
+                  a: {image: x/a}
+                profiles:
+                  - {name: extra, merge: {images: {b: {image: x/b}}}}
+                  - {name: no-a, patches: [{op: remove, path: images.a}]}
+                """);
+        String f = tmp.resolve("devspace.yaml").toString();
+        Run both = run("plan", "-f", f, "--root", tmp.toString(), "-p", "extra", "--profile", "no-a");
+        assertThat(both.code()).as(both.err()).isZero();
+        assertThat(both.out()).contains("b: build").doesNotContain("a: build");
+        Run unknown = run("plan", "-f", f, "--root", tmp.toString(), "-p", "prod");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: no profile 'prod' in devspace.yaml; its profiles are: extra, no-a\n");
+        assertThat(CommandLine.populateCommand(new BuildCommand(), "-p", "a", "-p", "b").project.profiles).containsExactly("a", "b");
+    }
+
+    @Test
+    void aConfigWithoutImagesBuildsNothingAndSaysSo() throws Exception {
+        write(tmp, "devspace.yaml", "version: v2beta1\ndeployments: {}\n");
+        for (String cmd : List.of("plan", "build")) {
+            Run r = run(cmd, "-f", tmp.resolve("devspace.yaml").toString(), "--root", tmp.toString());
+            assertThat(r.code()).as(cmd + ": " + r.err()).isZero();
+            if (cmd.equals("plan")) {
+                // build prints its events on the console (System.out), not through these writers
+                assertThat(r.err()).contains("warning: devspace.yaml: no images are defined: nothing to build");
+            }
+        }
+    }
+
+    @Test
+    void everyProblemIsPrintedAtOnce() throws Exception {
+        write(tmp, "Dockerfile", "FROM scratch\n");
+        write(tmp, "devspace.yaml", "version: v2beta1\nimages:\n  a:\n    image: x/a\n    contex: ./\n  b:\n    imag: x/b\n");
+        Run r = run("plan", "-f", tmp.resolve("devspace.yaml").toString(), "--root", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("""
+                error: devspace.yaml has 3 problems:
+                  devspace.yaml:5:5: images.a.contex: unknown key; did you mean 'context'?
+                  devspace.yaml:7:5: images.b.image: is required: name the image to build, e.g. image: registry.example.com/team/b
+                  devspace.yaml:7:5: images.b.imag: unknown key; did you mean 'image'?
+                """);
+    }
 }

@@ -60,6 +60,20 @@ public record ImageConfig(
         return entrypoint != null || cmd != null || !appendDockerfileInstructions.isEmpty();
     }
 
+    /**
+     * Why the image is not built, for plans and results that list it as skipped; empty when it is built. The engine
+     * shows such an image as "skipped: &lt;reason&gt;" instead of dropping it.
+     */
+    public java.util.Optional<String> disabledReason() {
+        return disabled ? java.util.Optional.of("build.disabled is set (" + location + ")") : java.util.Optional.empty();
+    }
+
+    /** The same image under another key (a dependency's image is known as {@code dependency.image}). */
+    public ImageConfig withKey(String newKey) {
+        return new ImageConfig(newKey, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
+                network, rebuildStrategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location);
+    }
+
     public ImageConfig withBuilder(BuilderSpec spec, boolean declared) {
         return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
                 network, rebuildStrategy, skipPush, createPullSecret, spec, declared, disabled, location);

@@ -5,10 +5,14 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** The file being read: its display name for locations, and the variables its scalars are substituted with. */
+/**
+ * The file being read: its display name for locations, the variables its scalars are substituted with, and the
+ * problems found so far.
+ */
 final class SourceFile {
     private final String displayName;
     private final Variables variables;
+    private final Problems problems = new Problems();
 
     SourceFile(String displayName, Variables variables) {
         this.displayName = displayName;
@@ -17,6 +21,14 @@ final class SourceFile {
 
     String displayName() {
         return displayName;
+    }
+
+    Variables variables() {
+        return variables;
+    }
+
+    Problems problems() {
+        return problems;
     }
 
     Location at(Node node) {

@@ -198,8 +198,8 @@ final class YamlMapping {
         return source.substitute(s, at);
     }
 
-    /** Fails on the first key that was never read, suggesting the nearest known key. */
-    void rejectUnknown(Set<String> known) throws ConfigException {
+    /** Reports every key that was never read (to the file's problems), each with the nearest known key. */
+    void rejectUnknown(Set<String> known) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             String k = e.getKey();
             if (read.contains(k) || known.contains(k)) {
@@ -212,8 +212,16 @@ final class YamlMapping {
                     .filter(c -> editDistance(c.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT)) <= Math.max(2, k.length() / 3))
                     .map(c -> "; did you mean '" + c + "'?")
                     .orElse("; known keys: " + String.join(", ", all));
-            throw new ConfigException(source.at(e.getValue().getKeyNode()), child(k), "unknown key" + hint);
+            source.problems().add(new ConfigException(source.at(e.getValue().getKeyNode()), child(k), "unknown key" + hint));
         }
+    }
+
+    MappingNode rawNode() {
+        return node;
+    }
+
+    SourceFile source() {
+        return source;
     }
 
     static boolean isNull(Node n) {

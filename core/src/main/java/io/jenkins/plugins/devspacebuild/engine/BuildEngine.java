@@ -175,7 +175,7 @@ public final class BuildEngine {
 
     private ProjectConfig load(RunOptions options) throws ConfigException {
         ProjectConfig project = ConfigLoader.load(new ConfigLoader.Request(options.configFile(), options.projectRoot(), options.variables(),
-                settings.environment()));
+                settings.environment(), options.profiles()));
         project.warnings().forEach(w -> events.warning(null, w));
         return project;
     }

@@ -27,6 +27,7 @@ public final class RunOptions {
     private final boolean skipPush;
     private final List<String> tags;
     private final List<String> images;
+    private final List<String> profiles;
     private final Optional<BuilderKind> builder;
     private final boolean pullSecrets;
 
@@ -43,6 +44,7 @@ public final class RunOptions {
         skipPush = b.skipPush;
         tags = List.copyOf(b.tags);
         images = List.copyOf(b.images);
+        profiles = List.copyOf(b.profiles);
         builder = b.builder;
         pullSecrets = b.pullSecrets;
     }
@@ -56,7 +58,7 @@ public final class RunOptions {
     public Builder toBuilder() {
         Builder b = new Builder(configFile).projectRoot(projectRoot).cacheFile(cacheFile).initialCache(initialCache).variables(variables)
                 .forceBuild(forceBuild).buildSequential(buildSequential).maxParallel(maxParallel).failFast(failFast).skipPush(skipPush)
-                .tags(tags).images(images).pullSecrets(pullSecrets);
+                .tags(tags).images(images).profiles(profiles).pullSecrets(pullSecrets);
         b.builder = builder;
         return b;
     }
@@ -126,6 +128,11 @@ public final class RunOptions {
         return images;
     }
 
+    /** devspace.yaml profiles to apply, in order ({@code -p}); empty = none besides the activated ones. */
+    public List<String> profiles() {
+        return profiles;
+    }
+
     /** Build every image with this builder instead of its own; empty = its own. */
     public Optional<BuilderKind> builder() {
         return builder;
@@ -150,6 +157,7 @@ public final class RunOptions {
         private boolean skipPush;
         private List<String> tags = List.of();
         private List<String> images = List.of();
+        private List<String> profiles = List.of();
         private Optional<BuilderKind> builder = Optional.empty();
         private String badBuilder;
         private boolean pullSecrets = true;
@@ -213,6 +221,11 @@ public final class RunOptions {
             return this;
         }
 
+        public Builder profiles(List<String> v) {
+            profiles = v == null ? List.of() : new ArrayList<>(v);
+            return this;
+        }
+
         public Builder builder(BuilderKind v) {
             builder = Optional.ofNullable(v);
             badBuilder = null;
@@ -253,6 +266,9 @@ public final class RunOptions {
             }
             if (images.stream().anyMatch(i -> i == null || i.isBlank())) {
                 problems.add("images must not contain an empty name");
+            }
+            if (profiles.stream().anyMatch(p -> p == null || p.isBlank())) {
+                problems.add("profiles must not contain an empty name");
             }
             if (tags.stream().anyMatch(t -> t == null || t.isBlank())) {
                 problems.add("tags must not contain an empty tag");
