@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.registry;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
@@ -45,56 +48,108 @@ public final class DockerConfigCredentials implements RegistryCredentials {
 
     @Override
     public Optional<RegistryCredential> find(String registry) throws IOException {
-        if (!Files.isRegularFile(configFile)) {
+        if (!Files.exists(configFile)) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(configFile.toFile());
-        } catch (IOException e) {
-            throw new IOException(configFile + " is not valid JSON (" + e.getMessage() + "); fix it or run docker login again", e);
-        }
+        JsonNode root = readConfig();
         String wanted = RegistryHosts.normalise(registry);
-        JsonNode helpers = root.path("credHelpers");
+        JsonNode helpers = section(root, "credHelpers");
         for (Iterator<Map.Entry<String, JsonNode>> it = helpers.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (RegistryHosts.normalise(e.getKey()).equals(wanted)) {
-                return helper(e.getValue().asText(), e.getKey(), wanted);
+                return helper(text(e.getValue(), "credHelpers." + e.getKey()), e.getKey(), wanted);
             }
         }
-        JsonNode auths = root.path("auths");
+        JsonNode auths = section(root, "auths");
         for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!RegistryHosts.normalise(e.getKey()).equals(wanted)) {
                 continue;
             }
+            String where = "auths." + e.getKey();
             JsonNode a = e.getValue();
-            String source = configFile + " (auths)";
-            if (a.hasNonNull("identitytoken")) {
-                return Optional.of(new RegistryCredential(wanted, "<token>", Password.of(a.get("identitytoken").asText()), source));
+            if (!a.isObject()) {
+                throw malformed(where + " is not an object");
             }
-            if (a.hasNonNull("auth") && !a.get("auth").asText().isEmpty()) {
+            String source = configFile + " (auths)";
+            String token = optionalText(a, where, "identitytoken");
+            if (token != null) {
+                return Optional.of(new RegistryCredential(wanted, "<token>", Password.of(token), source));
+            }
+            String auth = optionalText(a, where, "auth");
+            if (auth != null && !auth.isEmpty()) {
                 String decoded;
                 try {
-                    decoded = new String(Base64.getDecoder().decode(a.get("auth").asText()), StandardCharsets.UTF_8);
+                    decoded = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException ex) {
-                    throw new IOException(configFile + ": the 'auth' of " + e.getKey() + " is not base64; run docker login " + e.getKey() + " again");
+                    throw malformed(where + ".auth is not base64; run docker login " + e.getKey() + " again");
                 }
                 int colon = decoded.indexOf(':');
                 if (colon < 0) {
-                    throw new IOException(configFile + ": the 'auth' of " + e.getKey() + " is not user:password; run docker login again");
+                    throw malformed(where + ".auth is not base64 of user:password; run docker login " + e.getKey() + " again");
                 }
                 return Optional.of(new RegistryCredential(wanted, decoded.substring(0, colon), Password.of(decoded.substring(colon + 1)), source));
             }
-            if (a.hasNonNull("username") && a.hasNonNull("password")) {
-                return Optional.of(new RegistryCredential(wanted, a.get("username").asText(), Password.of(a.get("password").asText()), source));
+            String user = optionalText(a, where, "username");
+            String password = optionalText(a, where, "password");
+            if (user != null && password != null) {
+                return Optional.of(new RegistryCredential(wanted, user, Password.of(password), source));
             }
             // an empty entry means "stored in the credsStore"
         }
-        if (root.hasNonNull("credsStore") && !root.get("credsStore").asText().isEmpty()) {
-            return helper(root.get("credsStore").asText(), wanted.equals("docker.io") ? RegistryHosts.DOCKER_HUB_AUTH_KEY : wanted, wanted);
+        String store = optionalText(root, "the top level", "credsStore");
+        if (store != null && !store.isEmpty()) {
+            return helper(store, wanted.equals("docker.io") ? RegistryHosts.DOCKER_HUB_AUTH_KEY : wanted, wanted);
         }
         return Optional.empty();
+    }
+
+    /** The document; errors give the position only: the text around it may be a secret. */
+    private JsonNode readConfig() throws IOException {
+        byte[] bytes = BoundedFiles.readBytes(configFile, BoundedFiles.SMALL_FILE_LIMIT, "Docker's config.json");
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw malformed("is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            throw malformed("is not a JSON object");
+        }
+        return root;
+    }
+
+    private JsonNode section(JsonNode root, String name) throws IOException {
+        JsonNode n = root.path(name);
+        if (n.isMissingNode() || n.isNull()) {
+            return JSON.createObjectNode();
+        }
+        if (!n.isObject()) {
+            throw malformed(name + " is not an object");
+        }
+        return n;
+    }
+
+    private String text(JsonNode n, String where) throws IOException {
+        if (!n.isTextual()) {
+            throw malformed(where + " is not a string");
+        }
+        return n.asText();
+    }
+
+    private String optionalText(JsonNode parent, String where, String field) throws IOException {
+        JsonNode n = parent.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return text(n, "the top level".equals(where) ? field : where + "." + field);
+    }
+
+    /** Never quotes the file's content: any of it may be a secret. */
+    private IOException malformed(String problem) {
+        return new IOException(configFile + ": " + problem + "; fix the file (or run docker login again), or give the credentials with "
+                + "--registry-credentials (Jenkins: credentialsId)");
     }
 
     private Optional<RegistryCredential> helper(String name, String serverUrl, String registry) throws IOException {

@@ -76,4 +76,27 @@ class DockerConfigCredentialsTest {
         write(tmp, "docker/config.json", "{not json");
         assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("docker.io")).hasMessageContaining("is not valid JSON");
     }
+
+    /** Issue 13.1: a malformed entry gives one error naming the file and entry, never another entry's secret. */
+    @Test
+    void malformedEntriesNameTheFileAndEchoNoSecret() throws Exception {
+        String other = Base64.getEncoder().encodeToString("user:PLANTED-SECRET".getBytes(StandardCharsets.UTF_8));
+        write(tmp, "docker/config.json", "{\"auths\": {\"a.example\": {\"auth\": 123}, \"b.example\": {\"auth\": \"" + other + "\"}}}");
+        Path file = tmp.resolve("docker/config.json");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("a.example"))
+                .hasMessageContaining(file.toString()).hasMessageContaining("auths.a.example.auth is not a string")
+                .hasMessageNotContaining(other).hasMessageNotContaining("PLANTED-SECRET");
+        // the other entry still works, and a registry without an entry is anonymous
+        assertThat(new DockerConfigCredentials(env()).find("b.example").orElseThrow().password().reveal()).isEqualTo("PLANTED-SECRET");
+        assertThat(new DockerConfigCredentials(env()).find("c.example")).isEmpty();
+        // a syntax error near a secret: the position, not the text
+        write(tmp, "docker/config.json", "{\"auths\": {\"b.example\": {\"auth\": " + other + "}}}");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("b.example"))
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 1").hasMessageNotContaining(other.substring(0, 8));
+        write(tmp, "docker/config.json", "{\"auths\": [\"" + other + "\"], \"credHelpers\": {\"x.example\": 7}}");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("x.example"))
+                .hasMessageContaining("credHelpers.x.example is not a string").hasMessageNotContaining(other);
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("y.example"))
+                .hasMessageContaining("auths is not an object").hasMessageNotContaining(other);
+    }
 }
