@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,6 +151,8 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** {@code HOST=USER:PASSWORD_FILE}: the password is read from the file, never taken from the command line. */
+    static final long PASSWORD_FILE_LIMIT = 64L << 10;
+
     static RegistryCredentials parseCredentials(List<String> specs) throws ConfigException {
         Map<String, RegistryCredential> byRegistry = new LinkedHashMap<>();
         for (String s : specs) {
@@ -162,10 +166,16 @@ final class BuildCommand implements Callable<Integer> {
             Path file = Path.of(s.substring(colon + 1));
             String password;
             try {
-                password = Files.readString(file, StandardCharsets.UTF_8);
+                password = BoundedFiles.readString(file, PASSWORD_FILE_LIMIT, "the password file");
+            } catch (BoundedFiles.UnreadableFileException e) {
+                throw new ConfigException("--registry-credentials for " + host + ": " + e.getMessage());
+            } catch (NoSuchFileException e) {
+                // the path is not shown: a person may have typed the password itself where the file goes
+                throw new ConfigException("--registry-credentials for " + host + " (user " + user + "): the password file does not exist; "
+                        + "give the path of a file that holds only the password, never the password itself");
             } catch (IOException e) {
-                throw new ConfigException("--registry-credentials for " + host + ": password file " + file + " cannot be read ("
-                        + e.getClass().getSimpleName() + "); give a file that holds only the password");
+                throw new ConfigException("--registry-credentials for " + host + " (user " + user + "): the password file cannot be read ("
+                        + e.getClass().getSimpleName() + "); give a readable file that holds only the password");
             }
             password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
                     : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 
 /**
  * Reads and writes the cache document ({@code devspace-build-cache.json}). Writing goes to a temporary file in the
@@ -45,7 +46,9 @@ public final class CacheStore {
             return new Loaded(BuildCache.empty(), "no cache at " + file + " yet: every image is built");
         }
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return parse(BoundedFiles.readString(file, BoundedFiles.CACHE_LIMIT, "the cache"), file.toString());
+        } catch (BoundedFiles.UnreadableFileException e) {
+            return new Loaded(BuildCache.empty(), e.getMessage() + ": every image is built");
         } catch (IOException e) {
             return new Loaded(BuildCache.empty(), "cache " + file + " cannot be read (" + e.getMessage() + "): every image is built");
         }
@@ -87,6 +90,10 @@ public final class CacheStore {
     public static void write(Path file, BuildCache cache) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        if (Files.exists(file)) {
+            // never replace a device or FIFO given as --cache (nor follow it)
+            BoundedFiles.requireRegularFile(file, "the cache");
+        }
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.writeString(tmp, toJson(cache), StandardCharsets.UTF_8);

@@ -2,10 +2,10 @@ package io.jenkins.plugins.devspacebuild.context;
 
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -51,13 +51,15 @@ public final class ContextWalker {
 
         Path specific = df.resolveSibling(df.getFileName() + ".dockerignore");
         Path general = root.resolve(".dockerignore");
-        Path ignorePath = Files.isRegularFile(specific) ? specific : Files.isRegularFile(general) ? general : null;
+        Path ignorePath = Files.exists(specific) ? specific : Files.exists(general) ? general : null;
         DockerIgnore patterns = DockerIgnore.empty();
         String ignoreDisplay = null;
         if (ignorePath != null) {
             ignoreDisplay = display(projectRoot, ignorePath);
             try {
-                patterns = DockerIgnore.parse(Files.readString(ignorePath, StandardCharsets.UTF_8), ignoreDisplay);
+                patterns = DockerIgnore.parse(BoundedFiles.readString(ignorePath, BoundedFiles.SMALL_FILE_LIMIT, "the ignore file"), ignoreDisplay);
+            } catch (BoundedFiles.UnreadableFileException e) {
+                throw new ConfigException(e.getMessage());
             } catch (IOException e) {
                 throw new ConfigException(ignoreDisplay + ": cannot be read (" + e.getMessage() + "); make it readable");
             }

@@ -55,4 +55,31 @@ class CacheStoreTest {
         r.record("web", entry("w1"));
         assertThat(CacheStore.read(f).cache().images()).containsOnlyKeys("old", "app", "web");
     }
+
+    /** Issue 13.3: --cache /dev/zero or a FIFO: a warning naming the file, no OutOfMemoryError, no hang; never written over. */
+    @Test
+    void aCacheThatIsNotARegularFileIsNeitherReadNorWritten() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (Path p : List.of(Path.of("/dev/zero"), fifo)) {
+            // preemptive: before the fix /dev/zero filled the heap and the FIFO blocked forever; 20 s is generous
+            CacheStore.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> CacheStore.read(p));
+            assertThat(loaded.cache().images()).isEmpty();
+            assertThat(loaded.warning()).contains(p.toString()).contains("not a regular file");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CacheStore.write(p, BuildCache.empty().with("app", entry("a"))))
+                    .hasMessageContaining(p + " is a FIFO, socket or device, not a regular file");
+        }
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+
+    @Test
+    void aHugeCacheIsRefusedBeforeReading() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            raf.setLength(4L << 30);
+        }
+        assertThat(CacheStore.read(big).warning()).contains(big + " is 4.0 GiB, more than the limit of 64.0 MiB");
+    }
 }
