@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,12 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Docker's own credential store, as {@code docker login} leaves it: {@code $DOCKER_CONFIG/config.json} (default
@@ -28,11 +33,27 @@ import java.util.concurrent.TimeUnit;
 public final class DockerConfigCredentials implements RegistryCredentials {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long a credential helper may take: Docker itself waits without limit, a build must not. */
+    public static final Duration DEFAULT_HELPER_TIMEOUT = Duration.ofSeconds(60);
+    private static final int HELPER_OUTPUT_LIMIT = 64 * 1024;
+
     private final Path configFile;
     private final Map<String, String> environment;
+    private final Duration helperTimeout;
+    /** One answer per registry per run (this object lives for one run): a helper may prompt, be slow, or be rate-limited. */
+    private final Map<String, FutureTask<Optional<RegistryCredential>>> answers = new ConcurrentHashMap<>();
 
     /** @param environment the build's environment: DOCKER_CONFIG, HOME and PATH are read from it */
     public DockerConfigCredentials(Map<String, String> environment) {
+        this(environment, DEFAULT_HELPER_TIMEOUT);
+    }
+
+    /**
+     * @param environment   the build's environment: DOCKER_CONFIG, HOME and PATH are read from it
+     * @param helperTimeout how long a credential helper may take before it is killed
+     */
+    public DockerConfigCredentials(Map<String, String> environment, Duration helperTimeout) {
+        this.helperTimeout = helperTimeout;
         this.environment = Map.copyOf(environment);
         String dir = environment.get("DOCKER_CONFIG");
         if (dir == null || dir.isEmpty()) {
@@ -46,8 +67,30 @@ public final class DockerConfigCredentials implements RegistryCredentials {
         return configFile;
     }
 
+    /** Looks the registry up once; later calls (also concurrent ones) get the same answer or the same error. */
     @Override
     public Optional<RegistryCredential> find(String registry) throws IOException {
+        String key = RegistryHosts.normalise(registry);
+        FutureTask<Optional<RegistryCredential>> mine = new FutureTask<>(() -> lookUp(key));
+        FutureTask<Optional<RegistryCredential>> task = answers.putIfAbsent(key, mine);
+        if (task == null) {
+            task = mine;
+            task.run();
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while looking up the credentials for " + key);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new IOException(io.getMessage(), io);
+            }
+            throw new IOException(configFile + ": looking up the credentials for " + key + " failed (" + e.getCause() + ")", e.getCause());
+        }
+    }
+
+    private Optional<RegistryCredential> lookUp(String registry) throws IOException {
         if (!Files.exists(configFile)) {
             return Optional.empty();
         }
@@ -164,36 +207,66 @@ public final class DockerConfigCredentials implements RegistryCredentials {
         pb.environment().putAll(environment);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] out;
-        try (InputStream is = p.getInputStream()) {
-            ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            is.transferTo(bos);
-            out = bos.toByteArray();
-        }
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(program + " did not answer within 60 s");
+        // stdout is read on its own thread, so that the timeout below holds even when the helper never closes it
+        FutureTask<byte[]> reading = new FutureTask<>(() -> {
+            try (InputStream is = p.getInputStream()) {
+                return is.readNBytes(HELPER_OUTPUT_LIMIT);
             }
+        });
+        Thread reader = new Thread(reading, "devspace-build-" + program);
+        reader.setDaemon(true);
+        reader.start();
+        byte[] out;
+        long seconds = helperTimeout.toSeconds();
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the helper exited without reading its input: its exit status says the rest
+            }
+            if (!p.waitFor(helperTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException(program + " did not answer within " + seconds + " s and was stopped; check the helper (it may be "
+                        + "waiting for a password prompt or a keychain unlock) or remove it from " + configFile);
+            }
+            out = reading.get(helperTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException(program + " exited but something it started kept its output open for " + seconds + " s; check the helper "
+                    + "or remove it from " + configFile);
+        } catch (ExecutionException e) {
+            throw new IOException("reading the answer of " + program + " failed (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + program, e);
+            throw new InterruptedIOException("interrupted while asking " + program);
+        } finally {
+            killTree(p);
         }
         if (p.exitValue() != 0) {
             // helpers exit non-zero with "credentials not found" when they have nothing for this server
             return Optional.empty();
         }
-        JsonNode r = JSON.readTree(out);
+        JsonNode r;
+        try {
+            r = JSON.readTree(out);
+        } catch (JsonProcessingException e) {
+            throw new IOException(program + " answered with something that is not JSON; check the helper or remove it from " + configFile);
+        }
+        if (r == null || !r.isObject()) {
+            throw new IOException(program + " answered with something that is not a JSON object; check the helper or remove it from " + configFile);
+        }
         String user = r.path("Username").asText("");
         String secret = r.path("Secret").asText("");
         if (secret.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new RegistryCredential(registry, user, Password.of(secret), "credential helper " + program));
+    }
+
+    /** Stops the helper and everything it started (a shell script's children keep stdout open). */
+    private static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (p.isAlive()) {
+            p.destroyForcibly();
+        }
     }
 
     private Path findOnPath(String program) {
