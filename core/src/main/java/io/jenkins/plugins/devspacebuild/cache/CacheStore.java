@@ -11,7 +11,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.TreeMap;
 import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 
 /**
@@ -32,10 +35,21 @@ public final class CacheStore {
     /**
      * The result of reading a cache.
      *
-     * @param cache   the cache, empty when nothing usable was found
-     * @param warning why nothing usable was found, or null
+     * @param cache        the cache, empty when nothing usable was found
+     * @param warning      why nothing usable was found, or null
+     * @param newerVersion the document was written by a newer devspace-build: it is never written over
      */
-    public record Loaded(BuildCache cache, String warning) {
+    public record Loaded(BuildCache cache, String warning, boolean newerVersion) {
+        public Loaded(BuildCache cache, String warning) {
+            this(cache, warning, false);
+        }
+    }
+
+    /** What {@link #merge} did. */
+    public enum Merged {
+        WRITTEN,
+        /** the file holds a cache of a newer format version: it was left untouched */
+        LEFT_NEWER_VERSION
     }
 
     private CacheStore() {
@@ -64,7 +78,8 @@ public final class CacheStore {
             int version = tree.path("version").asInt(-1);
             if (version > BuildCache.VERSION) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has version " + version + ", written by a newer devspace-build "
-                        + "(this one reads " + BuildCache.VERSION + "): every image is built");
+                        + "(this one reads " + BuildCache.VERSION + "): every image is built, and the cache is left untouched (this run "
+                        + "records nothing in it; use a newer devspace-build, or --cache for another file)", true);
             }
             if (version < 1) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has no valid version: every image is built");
@@ -83,6 +98,33 @@ public final class CacheStore {
             return JSON.writeValueAsString(new Document(BuildCache.VERSION, cache.images())) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cache cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * Merges {@code mine} into the file, under {@link CacheFileLock}: the file is read again under the lock and, per
+     * image, the entry built later wins (the file's on a tie), so concurrent runs on one project keep each other's new
+     * entries. A document of a newer format version is left untouched. The write itself is {@link #write}: atomic.
+     */
+    public static Merged merge(Path file, BuildCache mine) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (CacheFileLock lock = CacheFileLock.acquire(file)) {
+            Loaded onDisk = read(file);
+            if (onDisk.newerVersion()) {
+                return Merged.LEFT_NEWER_VERSION;
+            }
+            Map<String, CacheEntry> merged = new TreeMap<>(onDisk.cache().images());
+            mine.images().forEach((key, entry) -> merged.merge(key, entry, (theirs, ours) -> builtAt(ours).isAfter(builtAt(theirs)) ? ours : theirs));
+            write(file, new BuildCache(merged));
+            return Merged.WRITTEN;
+        }
+    }
+
+    private static Instant builtAt(CacheEntry e) {
+        try {
+            return e.builtAt() == null ? Instant.MIN : Instant.parse(e.builtAt());
+        } catch (DateTimeParseException ex) {
+            return Instant.MIN;
         }
     }
 

@@ -106,6 +106,9 @@ public final class BuildEngine {
                 return result;
             } catch (IOException e) {
                 throw new DevSpaceBuildException("closing the Docker client failed: " + e.getMessage(), e);
+            } finally {
+                // the recorder batches its writes: write what is pending, also when cancelled
+                recorder.finish().ifPresent(w -> events.warning(null, w));
             }
         } finally {
             orchestrator = null;

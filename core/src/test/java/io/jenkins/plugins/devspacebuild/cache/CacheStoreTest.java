@@ -53,6 +53,7 @@ class CacheStoreTest {
         CacheRecorder r = new CacheRecorder(f, BuildCache.empty().with("old", entry("o")));
         r.record("app", entry("a1"));
         r.record("web", entry("w1"));
+        r.close(); // writes what is batched
         assertThat(CacheStore.read(f).cache().images()).containsOnlyKeys("old", "app", "web");
     }
 
