@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.devspacebuild.util.ReferenceGrammar;
 import java.util.TreeMap;
 import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 
@@ -84,13 +88,40 @@ public final class CacheStore {
             if (version < 1) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has no valid version: every image is built");
             }
-            Document d = JSON.treeToValue(tree, Document.class);
-            return new Loaded(new BuildCache(d.images() == null ? Map.of() : d.images()), null);
+            return checked(tree.path("images"), source);
         } catch (JsonProcessingException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getOriginalMessage() + "): every image is built");
         } catch (IllegalArgumentException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getMessage() + "): every image is built");
         }
+    }
+
+    /** Each entry on its own: one that does not parse or fails {@link CacheEntryCheck} is left out, with a warning. */
+    private static Loaded checked(JsonNode images, String source) {
+        Map<String, CacheEntry> good = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        if (!images.isMissingNode() && !images.isNull() && !images.isObject()) {
+            return new Loaded(BuildCache.empty(), "cache " + source + ": images is not an object: every image is built");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = images.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String problem;
+            try {
+                CacheEntry e = JSON.treeToValue(f.getValue(), CacheEntry.class);
+                problem = e == null ? "not an object" : CacheEntryCheck.problem(e);
+                if (problem == null) {
+                    good.put(f.getKey(), e);
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                problem = "not a cache entry (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
+            }
+            if (problem != null) {
+                problems.add("images." + ReferenceGrammar.quote(f.getKey()).replaceAll("^'|'$", "") + ": " + problem);
+            }
+        }
+        String warning = problems.isEmpty() ? null : "cache " + source + " has invalid entries, treated as absent (rebuilt): "
+                + String.join("; ", problems);
+        return new Loaded(new BuildCache(good), warning);
     }
 
     public static String toJson(BuildCache cache) {
