@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -119,6 +120,7 @@ public final class EmbeddedBuilder implements ImageBuilder {
                 return new BuildOutcome(name(), out.digest(), null);
             }
             Path tarball = tarball(key, request.tags().get(0));
+            ConfinedPaths.requireInside(services.workingDirectory(), tarball, "the image tarball");
             Files.createDirectories(tarball.getParent());
             Path partial = Files.createTempFile(tarball.getParent(), "." + tarball.getFileName(), ".partial");
             try {

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -57,8 +58,9 @@ public final class ContextWalker {
         if (ignorePath != null) {
             ignoreDisplay = display(projectRoot, ignorePath);
             try {
+                ConfinedPaths.requireInside(projectRoot, ignorePath, "the ignore file");
                 patterns = DockerIgnore.parse(BoundedFiles.readString(ignorePath, BoundedFiles.SMALL_FILE_LIMIT, "the ignore file"), ignoreDisplay);
-            } catch (BoundedFiles.UnreadableFileException e) {
+            } catch (BoundedFiles.UnreadableFileException | ConfinedPaths.EscapeException e) {
                 throw new ConfigException(e.getMessage());
             } catch (IOException e) {
                 throw new ConfigException(ignoreDisplay + ": cannot be read (" + e.getMessage() + "); make it readable");

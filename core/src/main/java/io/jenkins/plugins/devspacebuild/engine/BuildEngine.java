@@ -18,6 +18,7 @@ import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryClient;
 import io.jenkins.plugins.devspacebuild.result.RunResult;
 import io.jenkins.plugins.devspacebuild.tag.TagResolver;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,13 @@ public final class BuildEngine {
         }
     }
 
-    private BuildCache loadCache(RunOptions options) {
+    private BuildCache loadCache(RunOptions options) throws ConfigException {
+        try {
+            // the cache and .devspace/ are written: a link must not lead them out of the project
+            ConfinedPaths.requireInside(options.projectRoot(), options.cacheFile(), "the cache");
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage());
+        }
         if (options.initialCache() != null) {
             return options.initialCache();
         }

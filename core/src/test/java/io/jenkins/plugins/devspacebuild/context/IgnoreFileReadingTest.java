@@ -47,4 +47,16 @@ class IgnoreFileReadingTest {
         assertThatThrownBy(() -> ContextWalker.walk(root.resolve("app"), root.resolve("app/Dockerfile"), root))
                 .hasMessageContaining("app/.dockerignore").hasMessageContaining("more than the limit of 1.0 MiB");
     }
+
+    /** Issue 13.7: a .dockerignore linked outside the project is not read, and its content is never echoed. */
+    @Test
+    void dockerignoreLinkedOutsideTheProjectIsRefused() throws Exception {
+        Path project = Files.createDirectories(root.resolve("project"));
+        write(project, "app/Dockerfile", "FROM scratch\n");
+        Path secret = write(root, "secret.txt", "PLANTED-SECRET[\n");
+        Files.createSymbolicLink(project.resolve("app/.dockerignore"), secret);
+        assertThatThrownBy(() -> ContextWalker.walk(project.resolve("app"), project.resolve("app/Dockerfile"), project))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("app/.dockerignore")
+                .hasMessageContaining("outside the project root").hasMessageNotContaining("PLANTED-SECRET");
+    }
 }
