@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
@@ -107,6 +108,12 @@ final class BuildCommand implements Callable<Integer> {
         if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
             throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko or embedded");
         }
+        project.check();
+        InputCheck.cache(cache);
+        InputCheck.tags(tags);
+        InputCheck.insecureRegistries(insecureRegistries);
+        InputCheck.output("--output-file", outputFile);
+        InputCheck.output("--output-env", outputEnv);
         Map<String, String> env = System.getenv();
         RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -133,12 +140,8 @@ final class BuildCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             RunResult result = engine.build(options);
-            if (outputFile != null) {
-                ResultFiles.write(outputFile, ResultFiles.json(result));
-            }
-            if (outputEnv != null) {
-                ResultFiles.write(outputEnv, ResultFiles.env(PublishedVariables.of(result.images())));
-            }
+            writeOutput("--output-file", outputFile, () -> ResultFiles.json(result), result);
+            writeOutput("--output-env", outputEnv, () -> ResultFiles.env(PublishedVariables.of(result.images())), result);
             return result.failed() ? 1 : 0;
         } finally {
             finished.countDown();
@@ -147,6 +150,22 @@ final class BuildCommand implements Callable<Integer> {
             } catch (IllegalStateException ignored) {
                 // the JVM is already shutting down (Ctrl-C)
             }
+        }
+    }
+
+    /** Writes an output file; a failure says what was done already and what to do, without a stack trace. */
+    private static void writeOutput(String option, Path file, java.util.function.Supplier<String> content, RunResult result)
+            throws DevSpaceBuildException {
+        if (file == null) {
+            return;
+        }
+        try {
+            ResultFiles.write(file, content.get());
+        } catch (IOException e) {
+            long done = result.images().stream().filter(i -> !i.status().equals(io.jenkins.plugins.devspacebuild.result.ImageResult.Status.FAILED)).count();
+            throw new DevSpaceBuildException(option + " " + file + " could not be written (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + ", " + e.getClass().getSimpleName() + "); the " + done + " built or skipped images are pushed and cached, "
+                    + "so free some space or fix the path and run again: unchanged images are skipped");
         }
     }
 

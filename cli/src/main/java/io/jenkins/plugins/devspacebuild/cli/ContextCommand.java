@@ -39,6 +39,7 @@ final class ContextCommand {
 
         @Override
         public Integer call() throws Exception {
+            project.check();
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
             ProjectConfig config = engine.loadConfig(new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(null), null,

@@ -18,6 +18,13 @@ final class ProjectOptions {
     @Option(names = "--var", paramLabel = "KEY=VALUE", description = "A variable for $${KEY} in devspace.yaml, before the environment.")
     Map<String, String> vars = new LinkedHashMap<>();
 
+    /** The usage checks every command makes first. */
+    void check() throws ConfigException {
+        InputCheck.configFile(configFile());
+        InputCheck.root(root);
+        InputCheck.variables(vars);
+    }
+
     Path configFile() {
         return config.toAbsolutePath().normalize();
     }

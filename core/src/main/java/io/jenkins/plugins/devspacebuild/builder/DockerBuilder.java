@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.AuthConfigurations;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
+import io.jenkins.plugins.devspacebuild.docker.DaemonUnreachableException;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.docker.DaemonPusher;
 import io.jenkins.plugins.devspacebuild.registry.RegistryAuthException;
@@ -105,7 +106,7 @@ public final class DockerBuilder implements ImageBuilder {
             throw e;
         } catch (RuntimeException e) {
             producer.interrupt();
-            throw failure(cb, producerError.get(), rootMessage(e));
+            throw failure(cb, producerError.get(), daemonGoneOr(rootMessage(e)));
         } finally {
             try {
                 in.close();
@@ -121,6 +122,20 @@ public final class DockerBuilder implements ImageBuilder {
             throw failure(cb, producerError.get(), cb.error == null ? "the daemon reported no image id" : cb.error);
         }
         return daemon.imageId(request.references().get(0)).orElse(cb.imageId);
+    }
+
+    /**
+     * A transport error ("Premature end of chunk coded message body", "Connection reset") usually means dockerd went
+     * away mid-build: say so when it no longer answers.
+     */
+    private String daemonGoneOr(String said) {
+        try {
+            daemon.ping();
+            return said;
+        } catch (DaemonUnreachableException e) {
+            return "the Docker daemon at " + daemon.host() + " went away during the build (" + said + "); check that dockerd is running "
+                    + "(for example systemctl status docker) and run again: images that built are cached";
+        }
     }
 
     private static BuildFailedException failure(Output cb, IOException producerError, String daemonSaid) {

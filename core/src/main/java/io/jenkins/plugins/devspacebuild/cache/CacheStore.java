@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import io.jenkins.plugins.devspacebuild.util.ReferenceGrammar;
 import java.util.TreeMap;
+import io.jenkins.plugins.devspacebuild.util.AtomicFiles;
 import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 
 /**
@@ -167,16 +168,7 @@ public final class CacheStore {
             // never replace a device or FIFO given as --cache (nor follow it)
             BoundedFiles.requireRegularFile(file, "the cache");
         }
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(cache), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // the cache holds no secret: it gets the umask's permissions, like the outputs
+        AtomicFiles.write(file, toJson(cache));
     }
 }

@@ -363,7 +363,9 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(dockerfile) && !(builder instanceof CustomSpec)) {
                 String shown = m.has("dockerfile") ? "" : " (the default ./Dockerfile)";
                 throw new ConfigException(m.has("dockerfile") ? dockerfileLocation : m.location(), m.path() + ".dockerfile",
-                        display(dockerfile) + shown + " does not exist; create it or set 'dockerfile' to the image's Dockerfile");
+                        display(dockerfile) + shown + (Files.isDirectory(dockerfile) ? " is a directory, not a regular file; set 'dockerfile' to "
+                                + "the Dockerfile itself" : Files.exists(dockerfile) ? " is not a regular file (a FIFO, socket or device); set "
+                                + "'dockerfile' to a regular file" : " does not exist; create it or set 'dockerfile' to the image's Dockerfile"));
             }
         }
 

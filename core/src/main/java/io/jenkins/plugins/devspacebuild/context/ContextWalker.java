@@ -116,6 +116,11 @@ public final class ContextWalker {
                 walkDirectory(child, path, m.info());
                 continue;
             }
+            if (name.indexOf('\uFFFD') >= 0) {
+                // the JVM decodes a name that is not UTF-8 with U+FFFD: sent like that it would differ from the file, and collide
+                throw new ConfigException(displayPrefix + path + ": this file name is not valid UTF-8 (shown with \uFFFD where its bytes "
+                        + "are); rename it to UTF-8, or exclude it in .dockerignore");
+            }
             if (isDir) {
                 entries.add(new ContextEntry(path, ContextEntry.Type.DIRECTORY, false, null, 0, child));
                 walkDirectory(child, path, m.info());

@@ -42,6 +42,7 @@ final class ImagePlanner {
 
     ImagePlan plan(ImageConfig image, BuildCache cache, boolean force) throws ConfigException, IOException, InterruptedException {
         String onDisk = readDockerfile(image);
+        UpfrontChecks.check(image, onDisk, project.display(image.dockerfile()));
         String dockerfileText = override(image, onDisk);
         BuildContext context = loadContext(image);
         context.warnings().forEach(w -> events.warning(image.key(), w));
