@@ -266,7 +266,7 @@ class BadInputsIT {
         k.setup().apply(tmp, project);
         Map<String, String> before = snapshot(tmp);
 
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", System.getProperty("devspace.cliJar", "target/devspace-build.jar")));
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", System.getProperty("devspace.badInputsJar", System.getProperty("devspace.cliJar", "target/devspace-build.jar"))));
         cmd.addAll(k.args());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve("output.txt").toFile());

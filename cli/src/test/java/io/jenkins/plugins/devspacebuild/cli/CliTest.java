@@ -32,7 +32,7 @@ class CliTest {
 
     Path example() {
         Path p = tmp.resolve("monorepo");
-        TestFiles.copyTree(TestFiles.exampleProject(), p);
+        TestFiles.copyExample(p);
         return p;
     }
 
