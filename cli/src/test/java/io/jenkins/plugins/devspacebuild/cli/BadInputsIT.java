@@ -41,17 +41,22 @@ class BadInputsIT {
     }
 
     /** One bad input: what to run, and what must come back. */
-    record Case(String name, List<String> args, int exit, List<String> says, Setup setup, Map<String, String> env) {
+    record Case(String name, List<String> args, int exit, List<String> says, Setup setup, Map<String, String> env, List<String> never) {
         Case args(String... a) {
-            return new Case(name, List.of(a), exit, says, setup, env);
+            return new Case(name, List.of(a), exit, says, setup, env, never);
         }
 
         Case exit(int code) {
-            return new Case(name, args, code, says, setup, env);
+            return new Case(name, args, code, says, setup, env, never);
         }
 
         Case says(String... fragments) {
-            return new Case(name, args, exit, List.of(fragments), setup, env);
+            return new Case(name, args, exit, List.of(fragments), setup, env, never);
+        }
+
+        /** Fragments the output must not have (besides the planted secret and stack traces). */
+        Case never(String... fragments) {
+            return new Case(name, args, exit, says, setup, env, List.of(fragments));
         }
 
         Case setup(Setup s) {
@@ -59,13 +64,13 @@ class BadInputsIT {
             return new Case(name, args, exit, says, (d, p) -> {
                 before.apply(d, p);
                 s.apply(d, p);
-            }, env);
+            }, env, never);
         }
 
         Case env(String key, String value) {
             Map<String, String> m = new TreeMap<>(env);
             m.put(key, value);
-            return new Case(name, args, exit, says, setup, m);
+            return new Case(name, args, exit, says, setup, m, never);
         }
 
         @Override
@@ -75,7 +80,7 @@ class BadInputsIT {
     }
 
     static Case c(String name) {
-        return new Case(name, List.of(), 2, List.of(), (d, p) -> { }, Map.of());
+        return new Case(name, List.of(), 2, List.of(), (d, p) -> { }, Map.of(), List.of());
     }
 
     static final String YAML = "version: v2beta1\nname: bad\nimages:\n  app:\n    image: 127.0.0.1:1/harden/app\n    dockerfile: ./Dockerfile\n";
@@ -244,6 +249,11 @@ class BadInputsIT {
                 .setup(file("Dockerfile", "FROM 127.0.0.1:1/base:1\nCOPY a.txt /a.txt\n"))
                 .setup((d, p) -> Files.writeString(d.resolve("docker/config.json"), dockerConfig("\"127.0.0.1:1\": {\"auth\": 123},")))
                 .args("build", "--skip-push", "--builder", "embedded", "-t", "t1").says("config.json: auths.127.0.0.1:1.auth is not a string"));
+        l.add(c("malformed config.json, but --registry-credentials for the registry").exit(1)
+                .setup(file("Dockerfile", "FROM 127.0.0.1:1/base:1\nCOPY a.txt /a.txt\n")).setup(file("pw", "secret-from-file\n"))
+                .setup((d, p) -> Files.writeString(d.resolve("docker/config.json"), dockerConfig("\"127.0.0.1:1\": {\"auth\": 123},")))
+                .args("build", "--skip-push", "--builder", "embedded", "-t", "t1", "--registry-credentials", "127.0.0.1:1=u:pw")
+                .says("127.0.0.1:1").never("config.json", "secret-from-file"));
         l.add(c("config.json that is not JSON").exit(1)
                 .setup(file("Dockerfile", "FROM 127.0.0.1:1/base:1\nCOPY a.txt /a.txt\n"))
                 .setup((d, p) -> Files.writeString(d.resolve("docker/config.json"), "{\"auths\": {\"b.example\": {\"auth\": " + PLANTED_B64 + "}}}"))
@@ -297,6 +307,9 @@ class BadInputsIT {
         assertThat(out).as("no stack trace").doesNotContain("\tat ", "Exception in thread", "Caused by:", "OutOfMemoryError")
                 .doesNotContain("NullPointerException", "internal error");
         assertThat(out).as("no planted secret").doesNotContain(PLANTED, PLANTED_B64);
+        for (String s : k.never()) {
+            assertThat(out).doesNotContain(s);
+        }
         Map<String, String> after = snapshot(tmp);
         after.remove("output.txt");
         assertThat(after).as("nothing written outside .devspace/").isEqualTo(before);
