@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
+import io.jenkins.plugins.devspacebuild.error.DevSpaceBuildException;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,6 +110,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        project.check();
+        InputCheck.cache(cache);
+        InputCheck.tags(tags);
+        InputCheck.insecureRegistries(insecureRegistries);
+        InputCheck.output("--output-file", outputFile);
+        InputCheck.output("--output-env", outputEnv);
         RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
                 .variables(project.vars).profiles(project.profiles).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel).failFast(failFast)
                 .skipPush(skipPush).tags(tags).images(images).builder(builder).pullSecrets(!noPullSecrets).build();
@@ -142,12 +151,8 @@ final class BuildCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             RunResult result = engine.build(options);
-            if (outputFile != null) {
-                ResultFiles.write(outputFile, ResultFiles.json(result));
-            }
-            if (outputEnv != null) {
-                ResultFiles.write(outputEnv, ResultFiles.env(PublishedVariables.of(result.images())));
-            }
+            writeOutput("--output-file", outputFile, () -> ResultFiles.json(result), result);
+            writeOutput("--output-env", outputEnv, () -> ResultFiles.env(PublishedVariables.of(result.images())), result);
             return result.failed() ? 1 : 0;
         } finally {
             finished.countDown();
@@ -159,7 +164,25 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes an output file; a failure says what was done already and what to do, without a stack trace. */
+    private static void writeOutput(String option, Path file, java.util.function.Supplier<String> content, RunResult result)
+            throws DevSpaceBuildException {
+        if (file == null) {
+            return;
+        }
+        try {
+            ResultFiles.write(file, content.get());
+        } catch (IOException e) {
+            long done = result.images().stream().filter(i -> !i.status().equals(io.jenkins.plugins.devspacebuild.result.ImageResult.Status.FAILED)).count();
+            throw new DevSpaceBuildException(option + " " + file + " could not be written (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + ", " + e.getClass().getSimpleName() + "); the " + done + " built or skipped images are pushed and cached, "
+                    + "so free some space or fix the path and run again: unchanged images are skipped");
+        }
+    }
+
     /** {@code HOST=USER:PASSWORD_FILE}: the password is read from the file, never taken from the command line. */
+    static final long PASSWORD_FILE_LIMIT = 64L << 10;
+
     static Map<String, RegistryCredential> parseCredentials(List<String> specs) throws ConfigException {
         Map<String, RegistryCredential> byRegistry = new LinkedHashMap<>();
         for (String s : specs) {
@@ -173,10 +196,16 @@ final class BuildCommand implements Callable<Integer> {
             Path file = Path.of(s.substring(colon + 1));
             String password;
             try {
-                password = Files.readString(file, StandardCharsets.UTF_8);
+                password = BoundedFiles.readString(file, PASSWORD_FILE_LIMIT, "the password file");
+            } catch (BoundedFiles.UnreadableFileException e) {
+                throw new ConfigException("--registry-credentials for " + host + ": " + e.getMessage());
+            } catch (NoSuchFileException e) {
+                // the path is not shown: a person may have typed the password itself where the file goes
+                throw new ConfigException("--registry-credentials for " + host + " (user " + user + "): the password file does not exist; "
+                        + "give the path of a file that holds only the password, never the password itself");
             } catch (IOException e) {
-                throw new ConfigException("--registry-credentials for " + host + ": password file " + file + " cannot be read ("
-                        + e.getClass().getSimpleName() + "); give a file that holds only the password");
+                throw new ConfigException("--registry-credentials for " + host + " (user " + user + "): the password file cannot be read ("
+                        + e.getClass().getSimpleName() + "); give a readable file that holds only the password");
             }
             password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
                     : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;

@@ -32,6 +32,7 @@ final class ContextCommand {
 
         @Override
         public Integer call() throws Exception {
+            project.check();
             PrintWriter err = spec.commandLine().getErr();
             BuildEngine engine = new BuildEngine(EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> { }));
             BuildEngine.ContextListing listing = engine.listContext(RunOptions.builder(project.configFile()).projectRoot(project.projectRoot())

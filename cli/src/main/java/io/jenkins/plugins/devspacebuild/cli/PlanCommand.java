@@ -43,6 +43,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        project.check();
+        InputCheck.cache(cache);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<BuildEvent.Decided> plans = Collections.synchronizedList(new ArrayList<>());

@@ -23,6 +23,13 @@ final class ProjectOptions {
     @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "A devspace.yaml profile to apply; repeat it to apply several, in order.")
     List<String> profiles = new ArrayList<>();
 
+    /** The usage checks every command makes first. */
+    void check() throws ConfigException {
+        InputCheck.configFile(configFile());
+        InputCheck.root(root);
+        InputCheck.variables(vars);
+    }
+
     Path configFile() {
         return config.toAbsolutePath().normalize();
     }

@@ -34,7 +34,7 @@ class CliIT {
         registry = TestRegistry.shared();
         namespace = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         project = tmp.resolve("monorepo");
-        TestFiles.copyTree(TestFiles.exampleProject(), project);
+        TestFiles.copyExample(project);
         passwordFile = tmp.resolve("password");
         Files.writeString(passwordFile, registry.password() + "\n");
     }
@@ -116,7 +116,7 @@ class CliIT {
     void ctrlCStopsRunningBuildsAndLeavesAConsistentCache() throws Exception {
         LocalServices.requireDocker();
         Files.createDirectories(project.resolve("services/slow"));
-        Files.writeString(project.resolve("services/slow/Dockerfile"), "FROM busybox-local:1\nRUN echo sleeping-now && sleep 60\n");
+        Files.writeString(project.resolve("services/slow/Dockerfile"), "FROM busybox-local:1\nRUN echo sleeping-now && sleep 60 && echo " + namespace + "\n");
         Path yaml = project.resolve("devspace.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("# DevSpace's other",
                 "  slow:\n    image: ${REGISTRY}/monorepo/slow\n    context: ./services/slow\n    dockerfile: ./services/slow/Dockerfile\n\n# DevSpace's other"));
@@ -151,9 +151,12 @@ class CliIT {
         reader.join(5000);
         assertThat(out.toString()).contains("cancelling: stopping running builds...");
         assertThat(CacheStore.read(project.resolve(".devspace/devspace-build-cache.json")).cache().images()).containsOnlyKeys("api", "web", "worker");
+        // only this test's build containers count (its command names the namespace): others use busybox-local:1 too
         String running = "";
-        for (int i = 0; i < 50; i++) {
-            running = LocalServices.run(List.of("docker", "ps", "-q", "--filter", "ancestor=busybox-local:1")).trim();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            running = LocalServices.run(List.of("docker", "ps", "--no-trunc", "--filter", "ancestor=busybox-local:1", "--format", "{{.ID}} {{.Command}}"))
+                    .lines().filter(l -> l.contains(namespace)).collect(java.util.stream.Collectors.joining("\n"));
             if (running.isEmpty()) {
                 break;
             }
@@ -161,7 +164,9 @@ class CliIT {
         }
         assertThat(running).isEmpty();
         try (var files = Files.list(project.resolve(".devspace"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("devspace-build-cache.json");
+            // the cache and the lock file beside it (issue 13.5); no temporary file is left
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("devspace-build-cache.json",
+                    "devspace-build-cache.json.lock");
         }
     }
 }

@@ -32,7 +32,7 @@ class CliTest {
 
     Path example() {
         Path p = tmp.resolve("monorepo");
-        TestFiles.copyTree(TestFiles.exampleProject(), p);
+        TestFiles.copyExample(p);
         return p;
     }
 
@@ -102,7 +102,8 @@ class CliTest {
         assertThat(creds.code()).isEqualTo(2);
         assertThat(creds.err()).isEqualTo("error: --registry-credentials 'registry.example.com=user' is not HOST=USER:PASSWORD_FILE\n");
         Run file = run("build", "--registry-credentials", "r.example.com=u:/nonexistent/pw", "-f", "/nonexistent/devspace.yaml");
-        assertThat(file.err()).startsWith("error: --registry-credentials for r.example.com: password file /nonexistent/pw cannot be read");
+        assertThat(file.err()).startsWith("error: --registry-credentials for r.example.com (user u): the password file does not exist")
+                .doesNotContain("/nonexistent/pw");
     }
 
     @Test
@@ -166,5 +167,25 @@ class CliTest {
                   devspace.yaml:7:5: images.b.image: is required: name the image to build, e.g. image: registry.example.com/team/b
                   devspace.yaml:7:5: images.b.imag: unknown key; did you mean 'image'?
                 """);
+    }
+
+    /** Issues 13.3 and 13.9: a password file is a bounded regular file; a missing one is not echoed (it may be the password). */
+    @Test
+    void passwordFilesAreBoundedAndNeverEchoed() throws Exception {
+        Run zero = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> run("build", "--registry-credentials", "r.example.com=u:/dev/zero", "-f", "/nonexistent/devspace.yaml"));
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).isEqualTo("error: --registry-credentials for r.example.com: the password file /dev/zero is a FIFO, socket or "
+                + "device, not a regular file; give the path of a file\n");
+        Run typed = run("build", "--registry-credentials", "r.example.com=u:S3cr3t-Typed", "-f", "/nonexistent/devspace.yaml");
+        assertThat(typed.code()).isEqualTo(2);
+        assertThat(typed.err()).doesNotContain("S3cr3t-Typed")
+                .contains("--registry-credentials for r.example.com (user u): the password file does not exist");
+        Path big = tmp.resolve("big");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            raf.setLength(2L << 30);
+        }
+        assertThat(run("build", "--registry-credentials", "r.example.com=u:" + big, "-f", "/nonexistent/devspace.yaml").err())
+                .contains("the password file " + big + " is 2.0 GiB, more than the limit of 64.0 KiB");
     }
 }

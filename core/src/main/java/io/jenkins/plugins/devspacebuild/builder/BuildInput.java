@@ -7,7 +7,7 @@ import io.jenkins.plugins.devspacebuild.context.ContextTar;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +45,7 @@ public record BuildInput(String dockerfileText, BuildContext context, ContextDig
         m.put(name, dockerfileText.getBytes(StandardCharsets.UTF_8));
         String ignore;
         if (context.hasDockerignore()) {
-            ignore = Files.readString(context.root().resolve(".dockerignore"), StandardCharsets.UTF_8) + "\n" + name + "\n";
+            ignore = BoundedFiles.readString(context.root().resolve(".dockerignore"), BoundedFiles.SMALL_FILE_LIMIT, "the ignore file") + "\n" + name + "\n";
         } else {
             ignore = ".dockerignore\n" + name + "\n";
         }

@@ -33,7 +33,15 @@ public final class Connections implements Closeable {
     public synchronized DockerDaemon daemon() {
         if (!probed) {
             probed = true;
-            DockerDaemon candidate = daemonFactory.get();
+            DockerDaemon candidate;
+            try {
+                candidate = daemonFactory.get();
+            } catch (RuntimeException e) {
+                // never leave daemonProblem unset: the probe may run on another thread
+                daemonProblem = new DaemonUnreachableException("the Docker client cannot be set up (" + e.getClass().getSimpleName()
+                        + "); check DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH");
+                return null;
+            }
             try {
                 candidate.ping();
                 daemon = candidate;

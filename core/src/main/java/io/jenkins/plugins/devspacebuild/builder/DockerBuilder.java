@@ -8,21 +8,16 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.AuthConfigurations;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
-import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
-import io.jenkins.plugins.devspacebuild.config.ImageName;
+import io.jenkins.plugins.devspacebuild.docker.DaemonUnreachableException;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
-import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
 import io.jenkins.plugins.devspacebuild.docker.DaemonPusher;
 import io.jenkins.plugins.devspacebuild.registry.RegistryAuthException;
-import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
 import io.jenkins.plugins.devspacebuild.registry.RegistryHosts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -113,7 +108,7 @@ public final class DockerBuilder implements ImageBuilder {
             throw e;
         } catch (RuntimeException e) {
             producer.interrupt();
-            throw failure(cb, producerError.get(), rootMessage(e));
+            throw failure(cb, producerError.get(), daemonGoneOr(rootMessage(e)));
         } finally {
             try {
                 in.close();
@@ -131,6 +126,20 @@ public final class DockerBuilder implements ImageBuilder {
         return daemon.imageId(request.references().get(0)).orElse(cb.imageId);
     }
 
+    /**
+     * A transport error ("Premature end of chunk coded message body", "Connection reset") usually means dockerd went
+     * away mid-build: say so when it no longer answers.
+     */
+    private String daemonGoneOr(String said) {
+        try {
+            daemon.ping();
+            return said;
+        } catch (DaemonUnreachableException e) {
+            return "the Docker daemon at " + daemon.host() + " went away during the build (" + said + "); check that dockerd is running "
+                    + "(for example systemctl status docker) and run again: images that built are cached";
+        }
+    }
+
     private static BuildFailedException failure(Output cb, IOException producerError, String daemonSaid) {
         if (producerError != null) {
             return new BuildFailedException("sending the build context failed: " + producerError.getMessage(), producerError);
@@ -142,36 +151,9 @@ public final class DockerBuilder implements ImageBuilder {
     /** Credentials for the registries of the FROM images, so private base images can be pulled. */
     private AuthConfigurations baseImageAuth(BuildRequest request) throws BuildFailedException {
         AuthConfigurations auths = new AuthConfigurations();
-        Set<String> registries = new LinkedHashSet<>();
-        try {
-            Dockerfile df = Dockerfile.parse(request.input().dockerfileText(), "Dockerfile");
-            Set<String> stageNames = new LinkedHashSet<>();
-            for (Dockerfile.Stage s : df.stages()) {
-                if (s.name() != null) {
-                    stageNames.add(s.name().toLowerCase(java.util.Locale.ROOT));
-                }
-                String base = s.base();
-                if (base.equals("scratch") || stageNames.contains(base.toLowerCase(java.util.Locale.ROOT)) || base.contains("$")) {
-                    continue;
-                }
-                try {
-                    registries.add(ImageName.parse(base.contains("@") ? base.substring(0, base.indexOf('@')) : base).registry());
-                } catch (IllegalArgumentException ignored) {
-                    // the daemon reports a bad base image name itself
-                }
-            }
-        } catch (ConfigException e) {
-            return auths;
-        }
-        for (String registry : registries) {
-            try {
-                Optional<RegistryCredential> c = services.credentials().find(registry);
-                c.ifPresent(cred -> auths.addConfig(new AuthConfig().withRegistryAddress(RegistryHosts.authKey(registry))
+        BaseImageCredentials.of(request.input().dockerfileText(), services.credentials()).forEach((registry, cred) ->
+                auths.addConfig(new AuthConfig().withRegistryAddress(RegistryHosts.authKey(registry))
                         .withUsername(cred.username()).withPassword(cred.password().reveal())));
-            } catch (IOException e) {
-                throw new BuildFailedException("credentials for base image registry " + registry + ": " + e.getMessage(), e);
-            }
-        }
         return auths;
     }
 

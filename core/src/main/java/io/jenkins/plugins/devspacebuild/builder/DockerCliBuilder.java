@@ -6,6 +6,8 @@ import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.config.DockerSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
+import io.jenkins.plugins.devspacebuild.docker.PrivateDockerConfig;
+import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,11 +80,27 @@ public final class DockerCliBuilder implements ImageBuilder {
             cmd.addAll(spec.args());
             cmd.add("-");
             services.events().accept(new BuildEvent.Building(key, name(), "the docker CLI" + (spec.useBuildKit() ? " (BuildKit)" : "")));
+            Map<String, RegistryCredential> baseCredentials = BaseImageCredentials.of(request.input().dockerfileText(), services.credentials());
             StreamingProcess.Result r;
+            PrivateDockerConfig config = null;
             try {
+                if (!baseCredentials.isEmpty()) {
+                    // private base images: the run's credentials through a private, deleted-after-use DOCKER_CONFIG
+                    config = PrivateDockerConfig.create(baseCredentials.values());
+                    env.put("DOCKER_CONFIG", config.directory().toString());
+                }
                 r = StreamingProcess.run(cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
             } catch (IOException e) {
                 throw new BuildFailedException("docker build could not run: " + e.getMessage(), e);
+            } finally {
+                if (config != null) {
+                    try {
+                        config.close();
+                    } catch (IOException e) {
+                        services.events().warning(key, "the private docker config " + config.directory() + " could not be deleted ("
+                                + e.getMessage() + "); delete it: it holds registry credentials");
+                    }
+                }
             }
             if (r.exitCode() != 0) {
                 String last = r.tail().isEmpty() ? "" : ": " + r.tail().get(r.tail().size() - 1);

@@ -28,6 +28,8 @@ import io.jenkins.plugins.devspacebuild.registry.TransientException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -118,6 +120,7 @@ public final class EmbeddedBuilder implements ImageBuilder {
                 return new BuildOutcome(name(), out.digest(), null);
             }
             Path tarball = tarball(key, request.tags().get(0));
+            ConfinedPaths.requireInside(services.workingDirectory(), tarball, "the image tarball");
             Files.createDirectories(tarball.getParent());
             Path partial = Files.createTempFile(tarball.getParent(), "." + tarball.getFileName(), ".partial");
             try {
@@ -208,7 +211,7 @@ public final class EmbeddedBuilder implements ImageBuilder {
             byte[] generated = input.overlay().get(".dockerignore");
             ignore = generated == null ? null : new String(generated, StandardCharsets.UTF_8);
         } else {
-            ignore = context.hasDockerignore() ? Files.readString(context.root().resolve(".dockerignore"), StandardCharsets.UTF_8) : null;
+            ignore = context.hasDockerignore() ? BoundedFiles.readString(context.root().resolve(".dockerignore"), BoundedFiles.SMALL_FILE_LIMIT, "the ignore file") : null;
         }
         if (ignore == null) {
             return context.entries();

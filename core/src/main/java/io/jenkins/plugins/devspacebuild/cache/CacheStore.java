@@ -11,7 +11,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.devspacebuild.util.ReferenceGrammar;
+import java.util.TreeMap;
+import io.jenkins.plugins.devspacebuild.util.AtomicFiles;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 
 /**
  * Reads and writes the cache document ({@code devspace-build-cache.json}). Writing goes to a temporary file in the
@@ -31,10 +40,21 @@ public final class CacheStore {
     /**
      * The result of reading a cache.
      *
-     * @param cache   the cache, empty when nothing usable was found
-     * @param warning why nothing usable was found, or null
+     * @param cache        the cache, empty when nothing usable was found
+     * @param warning      why nothing usable was found, or null
+     * @param newerVersion the document was written by a newer devspace-build: it is never written over
      */
-    public record Loaded(BuildCache cache, String warning) {
+    public record Loaded(BuildCache cache, String warning, boolean newerVersion) {
+        public Loaded(BuildCache cache, String warning) {
+            this(cache, warning, false);
+        }
+    }
+
+    /** What {@link #merge} did. */
+    public enum Merged {
+        WRITTEN,
+        /** the file holds a cache of a newer format version: it was left untouched */
+        LEFT_NEWER_VERSION
     }
 
     private CacheStore() {
@@ -45,7 +65,9 @@ public final class CacheStore {
             return new Loaded(BuildCache.empty(), "no cache at " + file + " yet: every image is built");
         }
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return parse(BoundedFiles.readString(file, BoundedFiles.CACHE_LIMIT, "the cache"), file.toString());
+        } catch (BoundedFiles.UnreadableFileException e) {
+            return new Loaded(BuildCache.empty(), e.getMessage() + ": every image is built");
         } catch (IOException e) {
             return new Loaded(BuildCache.empty(), "cache " + file + " cannot be read (" + e.getMessage() + "): every image is built");
         }
@@ -61,18 +83,46 @@ public final class CacheStore {
             int version = tree.path("version").asInt(-1);
             if (version > BuildCache.VERSION) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has version " + version + ", written by a newer devspace-build "
-                        + "(this one reads " + BuildCache.VERSION + "): every image is built");
+                        + "(this one reads " + BuildCache.VERSION + "): every image is built, and the cache is left untouched (this run "
+                        + "records nothing in it; use a newer devspace-build, or --cache for another file)", true);
             }
             if (version < 1) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has no valid version: every image is built");
             }
-            Document d = JSON.treeToValue(tree, Document.class);
-            return new Loaded(new BuildCache(d.images() == null ? Map.of() : d.images()), null);
+            return checked(tree.path("images"), source);
         } catch (JsonProcessingException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getOriginalMessage() + "): every image is built");
         } catch (IllegalArgumentException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getMessage() + "): every image is built");
         }
+    }
+
+    /** Each entry on its own: one that does not parse or fails {@link CacheEntryCheck} is left out, with a warning. */
+    private static Loaded checked(JsonNode images, String source) {
+        Map<String, CacheEntry> good = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        if (!images.isMissingNode() && !images.isNull() && !images.isObject()) {
+            return new Loaded(BuildCache.empty(), "cache " + source + ": images is not an object: every image is built");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = images.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String problem;
+            try {
+                CacheEntry e = JSON.treeToValue(f.getValue(), CacheEntry.class);
+                problem = e == null ? "not an object" : CacheEntryCheck.problem(e);
+                if (problem == null) {
+                    good.put(f.getKey(), e);
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                problem = "not a cache entry (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
+            }
+            if (problem != null) {
+                problems.add("images." + ReferenceGrammar.quote(f.getKey()).replaceAll("^'|'$", "") + ": " + problem);
+            }
+        }
+        String warning = problems.isEmpty() ? null : "cache " + source + " has invalid entries, treated as absent (rebuilt): "
+                + String.join("; ", problems);
+        return new Loaded(new BuildCache(good), warning);
     }
 
     public static String toJson(BuildCache cache) {
@@ -83,20 +133,42 @@ public final class CacheStore {
         }
     }
 
+    /**
+     * Merges {@code mine} into the file, under {@link CacheFileLock}: the file is read again under the lock and, per
+     * image, the entry built later wins (the file's on a tie), so concurrent runs on one project keep each other's new
+     * entries. A document of a newer format version is left untouched. The write itself is {@link #write}: atomic.
+     */
+    public static Merged merge(Path file, BuildCache mine) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (CacheFileLock lock = CacheFileLock.acquire(file)) {
+            Loaded onDisk = read(file);
+            if (onDisk.newerVersion()) {
+                return Merged.LEFT_NEWER_VERSION;
+            }
+            Map<String, CacheEntry> merged = new TreeMap<>(onDisk.cache().images());
+            mine.images().forEach((key, entry) -> merged.merge(key, entry, (theirs, ours) -> builtAt(ours).isAfter(builtAt(theirs)) ? ours : theirs));
+            write(file, new BuildCache(merged));
+            return Merged.WRITTEN;
+        }
+    }
+
+    private static Instant builtAt(CacheEntry e) {
+        try {
+            return e.builtAt() == null ? Instant.MIN : Instant.parse(e.builtAt());
+        } catch (DateTimeParseException ex) {
+            return Instant.MIN;
+        }
+    }
+
     /** Writes the cache atomically: a temporary file next to it, then a rename over it. */
     public static void write(Path file, BuildCache cache) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(cache), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (Files.exists(file)) {
+            // never replace a device or FIFO given as --cache (nor follow it)
+            BoundedFiles.requireRegularFile(file, "the cache");
         }
+        // the cache holds no secret: it gets the umask's permissions, like the outputs
+        AtomicFiles.write(file, toJson(cache));
     }
 }

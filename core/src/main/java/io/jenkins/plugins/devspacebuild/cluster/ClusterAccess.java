@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,9 @@ public final class ClusterAccess {
     private static Config fromFile(Path file, String context, String what) throws ConfigException {
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            content = BoundedFiles.readString(file, BoundedFiles.SMALL_FILE_LIMIT * 16, "the kubeconfig");
+        } catch (BoundedFiles.UnreadableFileException e) {
+            throw new ConfigException(what + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(what + ": the kubeconfig " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + "); point it at a readable kubeconfig");

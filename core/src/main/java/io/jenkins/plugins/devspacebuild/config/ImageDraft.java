@@ -125,7 +125,9 @@ final class ImageDraft {
         if (!Files.isRegularFile(dockerfile) && !(builder instanceof CustomSpec) && !disabled) {
             String shown = m.has("dockerfile") ? "" : " (the default ./Dockerfile)";
             problems.add(new ConfigException(m.has("dockerfile") ? m.keyLocation("dockerfile") : m.location(), m.child("dockerfile"),
-                    paths.display(dockerfile) + shown + " does not exist; create it or set 'dockerfile' to the image's Dockerfile"));
+                    paths.display(dockerfile) + shown + (Files.isDirectory(dockerfile) ? " is a directory, not a regular file; set 'dockerfile' to "
+                            + "the Dockerfile itself" : Files.exists(dockerfile) ? " is not a regular file (a FIFO, socket or device); set "
+                            + "'dockerfile' to a regular file" : " does not exist; create it or set 'dockerfile' to the image's Dockerfile")));
             return null;
         }
         List<String> allTags = new ArrayList<>();

@@ -2,10 +2,11 @@ package io.jenkins.plugins.devspacebuild.context;
 
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -51,13 +52,16 @@ public final class ContextWalker {
 
         Path specific = df.resolveSibling(df.getFileName() + ".dockerignore");
         Path general = root.resolve(".dockerignore");
-        Path ignorePath = Files.isRegularFile(specific) ? specific : Files.isRegularFile(general) ? general : null;
+        Path ignorePath = Files.exists(specific) ? specific : Files.exists(general) ? general : null;
         DockerIgnore patterns = DockerIgnore.empty();
         String ignoreDisplay = null;
         if (ignorePath != null) {
             ignoreDisplay = display(projectRoot, ignorePath);
             try {
-                patterns = DockerIgnore.parse(Files.readString(ignorePath, StandardCharsets.UTF_8), ignoreDisplay);
+                ConfinedPaths.requireInside(projectRoot, ignorePath, "the ignore file");
+                patterns = DockerIgnore.parse(BoundedFiles.readString(ignorePath, BoundedFiles.SMALL_FILE_LIMIT, "the ignore file"), ignoreDisplay);
+            } catch (BoundedFiles.UnreadableFileException | ConfinedPaths.EscapeException e) {
+                throw new ConfigException(e.getMessage());
             } catch (IOException e) {
                 throw new ConfigException(ignoreDisplay + ": cannot be read (" + e.getMessage() + "); make it readable");
             }
@@ -111,6 +115,11 @@ public final class ContextWalker {
                 // excluded, but a '!' pattern starts with it: walk it without sending the directory entry itself
                 walkDirectory(child, path, m.info());
                 continue;
+            }
+            if (name.indexOf('\uFFFD') >= 0) {
+                // the JVM decodes a name that is not UTF-8 with U+FFFD: sent like that it would differ from the file, and collide
+                throw new ConfigException(displayPrefix + path + ": this file name is not valid UTF-8 (shown with \uFFFD where its bytes "
+                        + "are); rename it to UTF-8, or exclude it in .dockerignore");
             }
             if (isDir) {
                 entries.add(new ContextEntry(path, ContextEntry.Type.DIRECTORY, false, null, 0, child));

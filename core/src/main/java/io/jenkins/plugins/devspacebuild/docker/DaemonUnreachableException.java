@@ -10,4 +10,9 @@ public class DaemonUnreachableException extends DevSpaceBuildException {
         super("Docker daemon not reachable at " + host + " (" + why + "); start Docker on this machine, or point DOCKER_HOST at a "
                 + "running daemon");
     }
+
+    /** @param message the whole message: what is wrong and what to do */
+    public DaemonUnreachableException(String message) {
+        super(message);
+    }
 }

@@ -9,7 +9,10 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,45 +30,79 @@ public final class DockerDaemon implements Closeable {
     private final String host;
     private final DockerHttpClient http;
     private final DockerClient client;
+    private final String problem;
 
-    private DockerDaemon(String host, DockerHttpClient http, DockerClient client) {
+    private DockerDaemon(String host, DockerHttpClient http, DockerClient client, String problem) {
         this.host = host;
         this.http = http;
         this.client = client;
+        this.problem = problem;
     }
 
-    /** Prepares a client for the daemon named by the environment; nothing is sent yet. */
+    /**
+     * Prepares a client for the daemon named by the environment; nothing is sent yet. Never throws: an address or TLS
+     * setting that cannot be used is reported by {@link #ping()}, naming the variable, so the fallback order still
+     * applies. Docker's config.json is not read (docker-java would parse it, and fail on a malformed one).
+     */
     public static DockerDaemon fromEnvironment(Map<String, String> env) {
         String host = env.getOrDefault("DOCKER_HOST", "");
         if (host.isBlank()) {
             host = DEFAULT_HOST;
         }
-        DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host)
-                .withDockerTlsVerify("1".equals(env.get("DOCKER_TLS_VERIFY")) || "true".equalsIgnoreCase(env.get("DOCKER_TLS_VERIFY")));
-        if (env.containsKey("DOCKER_CERT_PATH")) {
-            b.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+        URI uri;
+        try {
+            uri = new URI(host);
+        } catch (URISyntaxException e) {
+            return unusable(host, "DOCKER_HOST '" + host + "' is not a valid address (" + e.getReason() + " at index " + e.getIndex()
+                    + "); set it to unix:///path/to/docker.sock or tcp://HOST:PORT, or unset it for " + DEFAULT_HOST);
         }
-        DockerClientConfig config = b.build();
-        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build();
-        return new DockerDaemon(host, http, DockerClientImpl.getInstance(config, http));
+        if (!List.of("unix", "tcp", "npipe").contains(String.valueOf(uri.getScheme()))) {
+            return unusable(host, "DOCKER_HOST '" + host + "' is not a Docker address (it must start with unix:// or tcp://); set it to "
+                    + "unix:///path/to/docker.sock or tcp://HOST:PORT, or unset it for " + DEFAULT_HOST);
+        }
+        boolean tls = "1".equals(env.get("DOCKER_TLS_VERIFY")) || "true".equalsIgnoreCase(env.get("DOCKER_TLS_VERIFY"));
+        try {
+            // a plain builder: createDefaultConfigBuilder() would read the JVM's environment and ~/.docker/config.json
+            DefaultDockerClientConfig.Builder b = new DefaultDockerClientConfig.Builder().withDockerHost(host).withDockerTlsVerify(tls);
+            if (env.containsKey("DOCKER_CERT_PATH")) {
+                b.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+            }
+            DockerClientConfig config = b.build();
+            DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                    .dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .maxConnections(64)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .build();
+            return new DockerDaemon(host, http, DockerClientImpl.getInstance(config, http), null);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return unusable(host, "the Docker client cannot be set up for DOCKER_HOST '" + host + "' (" + why + "); check DOCKER_HOST, "
+                    + "DOCKER_TLS_VERIFY and DOCKER_CERT_PATH");
+        }
+    }
+
+    private static DockerDaemon unusable(String host, String problem) {
+        return new DockerDaemon(host, null, null, problem);
     }
 
     public String host() {
         return host;
     }
 
+    /** The client; only after a successful {@link #ping()}. */
     public DockerClient client() {
+        if (client == null) {
+            throw new IllegalStateException(problem);
+        }
         return client;
     }
 
     /** Checks that the daemon answers. */
     public void ping() throws DaemonUnreachableException {
+        if (problem != null) {
+            throw new DaemonUnreachableException(problem);
+        }
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
@@ -97,6 +134,8 @@ public final class DockerDaemon implements Closeable {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
     }
 }

@@ -23,6 +23,7 @@ import io.jenkins.plugins.devspacebuild.registry.RegistryClient;
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import io.jenkins.plugins.devspacebuild.result.RunResult;
 import io.jenkins.plugins.devspacebuild.tag.TagResolver;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,8 +156,14 @@ public final class BuildEngine {
             Set<BuilderKind> kinds = toBuild.stream().map(p -> kind(options, p.image())).collect(Collectors.toSet());
             int limit = Parallelism.of(options, toBuild.size(), kinds, Runtime.getRuntime().availableProcessors());
             events.accept(new BuildEvent.Scheduled(toBuild.size(), limit, options.buildSequential()));
-            ImageRun run = new ImageRun(options, builders, new CacheRecorder(options.cacheFile(), cache), new TagResolver(), events);
-            List<ImageResult> results = scheduler.run(plans, limit, options.failFast(), run);
+            CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
+            List<ImageResult> results;
+            try {
+                results = scheduler.run(plans, limit, options.failFast(), new ImageRun(options, builders, recorder, new TagResolver(), events));
+            } finally {
+                // the recorder batches its writes: write what is pending, also when cancelled
+                recorder.finish().ifPresent(w -> events.warning(null, w));
+            }
             RunResult result = new RunResult(results, scheduler.cancelled());
             // publish
             if (options.pullSecrets() && !result.cancelled()) {
@@ -220,7 +227,13 @@ public final class BuildEngine {
                 });
     }
 
-    private BuildCache loadCache(RunOptions options) {
+    private BuildCache loadCache(RunOptions options) throws ConfigException {
+        try {
+            // the cache and .devspace/ are written: a link must not lead them out of the project
+            ConfinedPaths.requireInside(options.projectRoot(), options.cacheFile(), "the cache");
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage());
+        }
         if (options.initialCache() != null) {
             events.accept(new BuildEvent.CacheLoaded("the cache given by the caller", options.initialCache().images().size()));
             return options.initialCache();

@@ -20,9 +20,8 @@ import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
 import io.jenkins.plugins.devspacebuild.dockerfile.DockerfileOverride;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import java.util.Optional;
 
 /**
@@ -43,6 +42,7 @@ final class ImagePlanner {
     ImagePlan plan(ImageConfig image, BuildCache cache, boolean force) throws ConfigException, IOException, InterruptedException {
         long start = System.nanoTime();
         String onDisk = readDockerfile(image);
+        UpfrontChecks.check(image, onDisk, project.display(image.dockerfile()));
         String dockerfileText = override(image, onDisk);
         BuildContext context = loadContext(image);
         context.warnings().forEach(w -> events.warning(image.key(), w));
@@ -57,7 +57,7 @@ final class ImagePlanner {
     /** Step 1: the Dockerfile as it is on disk ("" for a custom builder without one). */
     private String readDockerfile(ImageConfig image) throws ConfigException {
         String shown = project.display(image.dockerfile());
-        if (!Files.isRegularFile(image.dockerfile())) {
+        if (!Files.exists(image.dockerfile())) {
             if (image.builder().kind() == BuilderKind.CUSTOM) {
                 return "";
             }
@@ -65,9 +65,9 @@ final class ImagePlanner {
         }
         String text;
         try {
-            text = Files.readString(image.dockerfile(), StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new ConfigException(shown + ": not UTF-8 text; save the Dockerfile as UTF-8");
+            text = BoundedFiles.readString(image.dockerfile(), BoundedFiles.CONFIG_LIMIT, "the Dockerfile of image " + image.key() + ",");
+        } catch (BoundedFiles.UnreadableFileException e) {
+            throw new ConfigException(e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(shown + ": cannot be read (" + e.getMessage() + ")");
         }

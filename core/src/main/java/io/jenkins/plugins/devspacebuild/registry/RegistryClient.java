@@ -7,6 +7,7 @@ import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.util.Sha256;
 import java.io.IOException;
 import java.net.URI;
+import io.jenkins.plugins.devspacebuild.util.ReferenceGrammar;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +77,8 @@ public final class RegistryClient {
             throws IOException, InterruptedException {
         String registry = image.registry();
         Optional<RegistryCredential> cred = credentials.find(registry);
-        String base = RegistryHosts.apiBase(registry, plainHttp || insecure.contains(registry)) + "/v2/" + image.path();
+        requireTagOrDigest(reference, image);
+        String base = RegistryHosts.apiBase(registry, plainHttp || insecure.contains(registry)) + "/v2/" + repositoryPath(image);
         String scope = "repository:" + image.path() + ":pull";
         String what = "reading " + image.repository() + (reference.contains(":") ? "@" : ":") + reference + " from " + registry;
         try {
@@ -88,9 +90,26 @@ public final class RegistryClient {
         }
     }
 
+    /** A tag or digest that came from outside (the cache, a Dockerfile) never reaches a URL unchecked. */
+    private static void requireTagOrDigest(String reference, ImageName image) throws IOException {
+        if (!ReferenceGrammar.isTag(reference) && !ReferenceGrammar.isDigest(reference)) {
+            throw new IOException(ReferenceGrammar.quote(reference) + " is neither a tag nor a digest, so " + image.repository()
+                    + " is not looked up with it; " + (reference.isEmpty() ? "give a tag" : ReferenceGrammar.tagProblem(reference)));
+        }
+    }
+
+    /** The repository path, each component escaped (they are checked by {@link ImageName#parse}; this is the second fence). */
+    private static String repositoryPath(ImageName image) {
+        StringBuilder b = new StringBuilder();
+        for (String c : image.path().split("/", -1)) {
+            b.append(b.length() == 0 ? "" : "/").append(ReferenceGrammar.pathSegment(c));
+        }
+        return b.toString();
+    }
+
     private Optional<RemoteImage> readImage(String base, String registry, String scope, RegistryCredential cred, String reference)
             throws IOException, InterruptedException {
-        Optional<byte[]> top = get(base + "/manifests/" + reference, ACCEPT, registry, scope, cred);
+        Optional<byte[]> top = get(base + "/manifests/" + ReferenceGrammar.pathSegment(reference), ACCEPT, registry, scope, cred);
         if (top.isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +128,7 @@ public final class RegistryClient {
                 throw new IOException("registry " + registry + " has no linux/amd64 image for " + reference);
             }
             String listed = chosen;
-            manifest = JSON.readTree(get(base + "/manifests/" + chosen, ACCEPT, registry, scope, cred).orElseThrow(
+            manifest = JSON.readTree(get(base + "/manifests/" + ReferenceGrammar.pathSegment(chosen), ACCEPT, registry, scope, cred).orElseThrow(
                     () -> new IOException("registry " + registry + " lists manifest " + listed + " but does not have it")));
         }
         if (manifest.path("schemaVersion").asInt() == 1) {
@@ -120,7 +139,7 @@ public final class RegistryClient {
         if (configDigest.isEmpty()) {
             throw new IOException("registry " + registry + " sent a manifest without a config for " + reference);
         }
-        byte[] config = get(base + "/blobs/" + configDigest, "*/*", registry, scope, cred).orElseThrow(
+        byte[] config = get(base + "/blobs/" + ReferenceGrammar.pathSegment(configDigest), "*/*", registry, scope, cred).orElseThrow(
                 () -> new IOException("registry " + registry + " does not have the config blob " + configDigest + " of " + reference));
         return Optional.of(new RemoteImage(digest, JSON.readTree(config).path("config")));
     }
@@ -179,7 +198,9 @@ public final class RegistryClient {
     public Optional<String> manifestDigest(ImageName image, String tag, String imageKey) throws IOException, InterruptedException {
         String registry = image.registry();
         Optional<RegistryCredential> cred = credentials.find(registry);
-        String url = RegistryHosts.apiBase(registry, insecure.contains(registry)) + "/v2/" + image.path() + "/manifests/" + tag;
+        requireTagOrDigest(tag, image);
+        String url = RegistryHosts.apiBase(registry, insecure.contains(registry)) + "/v2/" + repositoryPath(image) + "/manifests/"
+                + ReferenceGrammar.pathSegment(tag);
         String scope = "repository:" + image.path() + ":pull";
         try {
             return Retry.run(retry, "looking up " + image.withTag(tag) + " in " + registry, imageKey, events,

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.result;
 
+import io.jenkins.plugins.devspacebuild.util.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,16 +49,8 @@ public final class ResultFiles {
         return sb.toString();
     }
 
-    /** Writes a text file atomically (temporary file, then rename). */
+    /** Writes a text file atomically (temporary file, then rename), with the umask's permissions. */
     public static void write(Path file, String content) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, content);
     }
 }

@@ -242,7 +242,7 @@ class EmbeddedBuilderTest {
         ImageRecipe r = DockerfileInterpreter.interpret(df, "Dockerfile", "two", Map.of(), entries, null);
         assertThat(files(r)).containsExactly("f 0644 0:0 /one", "f 0644 0:0 /two");
         assertThat(EmbeddedBuilder.inexpressible(df, "Dockerfile", "two")).isEmpty();
-        assertThat(EmbeddedBuilder.inexpressible(df, "Dockerfile", null)).hasValueSatisfying(m -> m.startsWith("Dockerfile:6: RUN: "));
+        assertThat(EmbeddedBuilder.inexpressible(df, "Dockerfile", null)).hasValueSatisfying(m -> assertThat(m).startsWith("Dockerfile:6: RUN: "));
     }
 
     @Test

@@ -15,7 +15,7 @@ class CacheStoreTest {
     Path dir;
 
     static CacheEntry entry(String tag) {
-        return new CacheEntry("my/app", List.of(tag), "sha256:d", "sha256:i", "D", "C", "K", "docker", "2026-01-01T00:00:00Z", Map.of(".", "x"));
+        return new CacheEntry("my/app", List.of(tag), "sha256:" + "d".repeat(64), "sha256:" + "1".repeat(64), "D", "C", "K", "docker", "2026-01-01T00:00:00Z", Map.of(".", "x"));
     }
 
     @Test
@@ -53,6 +53,58 @@ class CacheStoreTest {
         CacheRecorder r = new CacheRecorder(f, BuildCache.empty().with("old", entry("o")));
         r.record("app", entry("a1"));
         r.record("web", entry("w1"));
+        r.close(); // writes what is batched
         assertThat(CacheStore.read(f).cache().images()).containsOnlyKeys("old", "app", "web");
+    }
+
+    /** Issue 13.3: --cache /dev/zero or a FIFO: a warning naming the file, no OutOfMemoryError, no hang; never written over. */
+    @Test
+    void aCacheThatIsNotARegularFileIsNeitherReadNorWritten() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (Path p : List.of(Path.of("/dev/zero"), fifo)) {
+            // preemptive: before the fix /dev/zero filled the heap and the FIFO blocked forever; 20 s is generous
+            CacheStore.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> CacheStore.read(p));
+            assertThat(loaded.cache().images()).isEmpty();
+            assertThat(loaded.warning()).contains(p.toString()).contains("not a regular file");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CacheStore.write(p, BuildCache.empty().with("app", entry("a"))))
+                    .hasMessageContaining(p + " is a FIFO, socket or device, not a regular file");
+        }
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+
+    @Test
+    void aHugeCacheIsRefusedBeforeReading() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            raf.setLength(4L << 30);
+        }
+        assertThat(CacheStore.read(big).warning()).contains(big + " is 4.0 GiB, more than the limit of 64.0 MiB");
+    }
+
+    /** Issue 13.6: every value read from the cache is checked against the reference grammar; a bad entry is absent. */
+    @Test
+    void invalidEntriesAreTreatedAsAbsentWithAWarning() {
+        String digest = "sha256:" + "a".repeat(64);
+        String json = "{\"version\": 1, \"images\": {"
+                + "\"ok\": {\"image\": \"127.0.0.1:5000/my/ok\", \"tags\": [\"v1\"], \"digest\": \"" + digest + "\"},"
+                + "\"space\": {\"image\": \"my/app\", \"tags\": [\"bad tag\"]},"
+                + "\"traversal\": {\"image\": \"my/app\", \"tags\": [\"../../../v2/_catalog?x=\"]},"
+                + "\"digest\": {\"image\": \"my/app\", \"tags\": [\"v1\"], \"digest\": \"sha256:../x\"},"
+                + "\"name\": {\"image\": \"My App/x\", \"tags\": [\"v1\"]},"
+                + "\"notags\": {\"image\": \"my/app\", \"tags\": []},"
+                + "\"type\": {\"image\": \"my/app\", \"tags\": 5}"
+                + "}}";
+        CacheStore.Loaded loaded = CacheStore.parse(json, "c.json");
+        assertThat(loaded.cache().images()).containsOnlyKeys("ok");
+        assertThat(loaded.warning()).contains("images.space: tag 'bad tag' is not a valid tag")
+                .contains("images.traversal: tag '../../../v2/_catalog?x=' is not a valid tag")
+                .contains("images.digest: digest 'sha256:../x' is not a valid digest")
+                .contains("images.name: image 'My App/x' is not a valid image name")
+                .contains("images.notags: no tags")
+                .contains("images.type: ")
+                .contains("treated as absent (rebuilt)");
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.devspacebuild.registry.Password;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,12 +85,16 @@ class ClusterAccessTest {
     }
 
     @Test
-    void brokenConfigurationsAreClearErrors() {
+    void brokenConfigurationsAreClearErrors() throws Exception {
         assertThatThrownBy(() -> ClusterAccess.connect(new ClusterSettings(tmp.resolve("missing.yaml"), null, null, null, List.of()), Map.of(), tmp))
                 .hasMessageStartingWith("--kubeconfig: the kubeconfig " + tmp.resolve("missing.yaml") + " cannot be read");
         Path bad = write(tmp, "bad.yaml", "clusters: [1, 2");
         assertThatThrownBy(() -> ClusterAccess.connect(ClusterSettings.AUTO, Map.of("KUBECONFIG", bad.toString()), tmp))
                 .hasMessageStartingWith("KUBECONFIG (" + bad + "): the kubeconfig cannot be used");
-        assertThat(Optional.empty()).isEmpty();
+        // nothing configured (no --kubeconfig, KUBECONFIG, ~/.kube/config or service account): no cluster, no error
+        assertThat(ClusterAccess.connect(ClusterSettings.AUTO, Map.of("HOME", tmp.resolve("no-home").toString()), tmp.resolve("no-sa"))).isEmpty();
+        // issue 13.3: a kubeconfig that is a device is refused before it is read
+        assertThatThrownBy(() -> ClusterAccess.connect(new ClusterSettings(Path.of("/dev/zero"), null, null, null, List.of()), Map.of(), tmp))
+                .hasMessage("--kubeconfig: the kubeconfig /dev/zero is a FIFO, socket or device, not a regular file; give the path of a file");
     }
 }

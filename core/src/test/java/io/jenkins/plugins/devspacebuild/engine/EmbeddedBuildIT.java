@@ -73,7 +73,7 @@ class EmbeddedBuildIT {
         namespace = "emb-" + UUID.randomUUID().toString().substring(0, 8);
         workspace = tmp.resolve("ws");
         project = workspace.resolve("monorepo");
-        TestFiles.copyTree(TestFiles.exampleProject(), project);
+        TestFiles.copyExample(project);
         dockerConfig = Files.createDirectories(tmp.resolve("docker-config"));
         docker(List.of("login", "-u", registry.user(), "--password-stdin", registry.address()), LocalServices.registryPasswordFile());
         addImages();
@@ -209,6 +209,7 @@ class EmbeddedBuildIT {
         pushBaseImage();
         RunResult r = build(options());
         assertThat(r.failed()).as(logText()).isFalse();
+        assertThat(r.images()).extracting(ImageResult::name).containsExactlyInAnyOrder("api", "web", "worker", "kitchen", "shell");
         for (ImageResult i : r.images()) {
             assertThat(i.builder()).isEqualTo("embedded");
             assertThat(i.digest()).isEqualTo(registry.digest(namespace + "/monorepo/" + i.name(), i.tags().get(0)).orElseThrow());
@@ -265,6 +266,7 @@ class EmbeddedBuildIT {
         assertThat(first.failed()).as(logText()).isFalse();
         RunResult again = build(options(false, true, List.of()));
         assertThat(again.failed()).as(logText()).isFalse();
+        assertThat(first.images()).as("images of the first run").isNotEmpty();
         for (ImageResult i : first.images()) {
             assertThat(result(again, i.name()).tags()).isNotEqualTo(i.tags());
             assertThat(result(again, i.name()).digest()).as(i.name()).isEqualTo(i.digest());
@@ -291,23 +293,25 @@ class EmbeddedBuildIT {
         localImages.add(shell.reference());
         assertThat(loaded).contains("Loaded image: " + shell.reference());
         assertThat(LocalServices.run(List.of("docker", "run", "--rm", shell.reference(), "tarball")).trim()).isEqualTo("hello tarball from /app");
+        assertThat(r.images()).as("images built to tarballs").isNotEmpty();
         for (ImageResult i : r.images()) {
             assertThat(Path.of(i.imageId())).exists();
         }
         // a second run finds the tarballs and skips; a deleted tarball is rebuilt
-        assertThat(build(options(true, false, List.of())).images()).allMatch(i -> i.status() == ImageResult.Status.SKIPPED);
+        assertThat(build(options(true, false, List.of())).images()).isNotEmpty().allMatch(i -> i.status() == ImageResult.Status.SKIPPED);
         Files.delete(tarball);
         RunResult again = build(options(true, false, List.of()));
         assertThat(result(again, "shell").reason()).isEqualTo("image missing: " + shell.reference() + " is not in the local image store");
         assertThat(Path.of(result(again, "shell").imageId())).exists();
         try (var s = Files.list(project.resolve(".devspace/images"))) {
-            assertThat(s.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".tar") && !n.startsWith("."));
+            assertThat(s.map(p -> p.getFileName().toString())).isNotEmpty().allMatch(n -> n.endsWith(".tar") && !n.startsWith("."));
         }
     }
 
     @Test
     void refusedLoginNamesRegistryAndCredentialAndIsNotRetried() throws Exception {
         RunResult r = new BuildEngine(settings(credentials("not-the-password"))).build(options(false, false, List.of("worker", "api")));
+        assertThat(r.images()).extracting(ImageResult::name).containsExactlyInAnyOrder("worker", "api");
         for (ImageResult i : r.images()) {
             assertThat(i.status()).isEqualTo(ImageResult.Status.FAILED);
             assertThat(i.reason()).as(logText()).startsWith("registry " + registry.address() + " refused access: it rejected user 'devspace' from "
@@ -361,16 +365,18 @@ class EmbeddedBuildIT {
                 }
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!logText().contains("[worker] pushing ") && System.nanoTime() < deadline) {
+            // event-driven: wait until the push has reached the hanging registry (it accepted a connection)
+            while (!(logText().contains("[worker] pushing ") && !accepted.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            Thread.sleep(1000);
+            assertThat(accepted).as(logText()).isNotEmpty();
             assertThat(run).isNotDone();
             long t0 = System.nanoTime();
             engine.cancel();
             RunResult r = run.get(30, TimeUnit.SECONDS);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertThat(ms).as("cancel took %d ms", ms).isLessThan(5000);
+            // the push would hang forever: any bound shows cancel works; 20 s is generous on a loaded 2-core machine
+            assertThat(ms).as("cancel took %d ms", ms).isLessThan(20_000);
             assertThat(r.cancelled()).isTrue();
             assertThat(result(r, "worker").reason()).isEqualTo("cancelled");
             // jib's threads are stopped (those blocked on a socket end when it closes)

@@ -76,4 +76,74 @@ class DockerConfigCredentialsTest {
         write(tmp, "docker/config.json", "{not json");
         assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("docker.io")).hasMessageContaining("is not valid JSON");
     }
+
+    /** Issue 13.1: a malformed entry gives one error naming the file and entry, never another entry's secret. */
+    @Test
+    void malformedEntriesNameTheFileAndEchoNoSecret() throws Exception {
+        String other = Base64.getEncoder().encodeToString("user:PLANTED-SECRET".getBytes(StandardCharsets.UTF_8));
+        write(tmp, "docker/config.json", "{\"auths\": {\"a.example\": {\"auth\": 123}, \"b.example\": {\"auth\": \"" + other + "\"}}}");
+        Path file = tmp.resolve("docker/config.json");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("a.example"))
+                .hasMessageContaining(file.toString()).hasMessageContaining("auths.a.example.auth is not a string")
+                .hasMessageNotContaining(other).hasMessageNotContaining("PLANTED-SECRET");
+        // the other entry still works, and a registry without an entry is anonymous
+        assertThat(new DockerConfigCredentials(env()).find("b.example").orElseThrow().password().reveal()).isEqualTo("PLANTED-SECRET");
+        assertThat(new DockerConfigCredentials(env()).find("c.example")).isEmpty();
+        // a syntax error near a secret: the position, not the text
+        write(tmp, "docker/config.json", "{\"auths\": {\"b.example\": {\"auth\": " + other + "}}}");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("b.example"))
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 1").hasMessageNotContaining(other.substring(0, 8));
+        write(tmp, "docker/config.json", "{\"auths\": [\"" + other + "\"], \"credHelpers\": {\"x.example\": 7}}");
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("x.example"))
+                .hasMessageContaining("credHelpers.x.example is not a string").hasMessageNotContaining(other);
+        assertThatThrownBy(() -> new DockerConfigCredentials(env()).find("y.example"))
+                .hasMessageContaining("auths is not an object").hasMessageNotContaining(other);
+    }
+
+    /** Issue 13.4: a hanging helper times out for real, and it is killed with what it started. */
+    @Test
+    void aHangingHelperTimesOutAndIsKilled() throws Exception {
+        Path childPid = tmp.resolve("child.pid");
+        executable(tmp, "bin/docker-credential-hang", "#!/bin/sh\nsleep 600 &\necho $! > " + childPid + "\nwait\n");
+        write(tmp, "docker/config.json", "{\"credsStore\": \"hang\"}");
+        DockerConfigCredentials c = new DockerConfigCredentials(env(), java.time.Duration.ofSeconds(2));
+        long t0 = System.nanoTime();
+        // preemptive: before the fix this never returned. 60 s is generous; the timeout is 2 s
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> c.find("registry.example.com"))
+                        .hasMessageContaining("docker-credential-hang did not answer within 2 s").hasMessageContaining(tmp.resolve("docker/config.json").toString()));
+        assertThat(Files.exists(childPid)).isTrue();
+        long pid = Long.parseLong(Files.readString(childPid).trim());
+        // the helper's own child (the sleep holding stdout open) is gone too; waiting for it is event-driven, bounded at 30 s
+        java.util.Optional<ProcessHandle> child = ProcessHandle.of(pid);
+        if (child.isPresent()) {
+            child.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(System.nanoTime() - t0).isLessThan(java.time.Duration.ofSeconds(45).toNanos());
+    }
+
+    /** Issue 13.4: the helper is asked once per registry per run, even by images building at once. */
+    @Test
+    void theHelperIsAskedOncePerRegistry() throws Exception {
+        Path calls = tmp.resolve("calls");
+        executable(tmp, "bin/docker-credential-count", "#!/bin/sh\nread -r host\necho \"$host\" >> " + calls + "\nsleep 0.3\n"
+                + "echo '{\"Username\":\"u\",\"Secret\":\"s\"}'\n");
+        write(tmp, "docker/config.json", "{\"credsStore\": \"count\"}");
+        DockerConfigCredentials c = new DockerConfigCredentials(env());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.Optional<RegistryCredential>>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String reg = i % 2 == 0 ? "a.example" : "b.example";
+                fs.add(pool.submit(() -> c.find(reg)));
+            }
+            for (var f : fs) {
+                assertThat(f.get().orElseThrow().username()).isEqualTo("u");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Files.readAllLines(calls)).containsExactlyInAnyOrder("a.example", "b.example");
+    }
 }

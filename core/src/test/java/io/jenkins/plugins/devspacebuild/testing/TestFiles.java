@@ -66,6 +66,70 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * Copies the bundled example as it is in version control: only tracked files (git ls-files), so what a run of
+     * examples/run-monorepo.sh left behind (.devspace/ with its cache, images.env) never leaks into a test. Without
+     * git, everything but .devspace/ is copied.
+     */
+    public static void copyExample(Path to) {
+        Path example = exampleProject();
+        java.util.List<String> tracked = trackedFiles(example);
+        try {
+            if (tracked == null) {
+                copyTree(example, to);
+                deleteTree(to.resolve(".devspace"));
+                return;
+            }
+            for (String rel : tracked) {
+                Path from = example.resolve(rel);
+                Path target = to.resolve(rel);
+                Files.createDirectories(target.getParent());
+                if (Files.isSymbolicLink(from)) {
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(from));
+                } else {
+                    Files.copy(from, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files git tracks under {@code dir} (relative to it), or null when git cannot tell. */
+    private static java.util.List<String> trackedFiles(Path dir) {
+        try {
+            Process p = new ProcessBuilder("git", "ls-files", "-z", "--", ".").directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                return null;
+            }
+            java.util.List<String> files = new java.util.ArrayList<>();
+            for (String f : new String(out, StandardCharsets.UTF_8).split("\0")) {
+                if (!f.isEmpty()) {
+                    files.add(f);
+                }
+            }
+            return files.isEmpty() ? null : files;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** The bundled example project (examples/monorepo), found from the module directory. */
     public static Path exampleProject() {
         Path p = Path.of("").toAbsolutePath();

@@ -163,6 +163,7 @@ public final class JibImageWriter implements AutoCloseable {
                 .setApplicationLayersCache(appCache)
                 .setExecutorService(executor)
                 .setToolName("devspace-build")
+                .setToolVersion(io.jenkins.plugins.devspacebuild.util.ToolVersion.get())
                 .addEventHandler(LogEvent.class, this::log);
         try {
             JibContainer c = builder.containerize(containerizer);
