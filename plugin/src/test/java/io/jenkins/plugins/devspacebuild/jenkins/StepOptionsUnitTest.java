@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StepOptionsTest {
+class StepOptionsUnitTest {
     @Test
     void defaultsAndConversion() throws Exception {
         StepOptions o = new StepOptions(null, true, false, 0, false, false, null, null);
