@@ -42,23 +42,28 @@ final class BuildSettings implements Serializable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /**
+     * The values of a list property, each also split at spaces and commas: from Pipeline they come as a list
+     * ({@code images: ['api', 'web']}); from the form (Snippet Generator) the text box's "api web" arrives as one
+     * element (Stapler binds a single value to a one-element list); an empty list can come back as "[]" (the text
+     * box falls back to the property's own value, textbox.jelly in 2.479.3). Image keys and tags contain no space,
+     * comma or bracket.
+     */
     static List<String> clean(List<String> values) {
         List<String> out = new ArrayList<>();
         if (values != null) {
             for (String v : values) {
-                if (v != null && !v.isBlank()) {
-                    out.add(v.strip());
-                }
+                out.addAll(split(v));
             }
         }
         return out;
     }
 
-    /** Splits a text field of the freestyle form ("api web", "api, web") into values. */
+    /** Splits a text field of a form ("api web", "api, web", "[api, web]") into values. */
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text != null) {
-            for (String v : text.split("[,\\s]+")) {
+            for (String v : text.split("[\\[\\],\\s]+")) {
                 if (!v.isBlank()) {
                     out.add(v);
                 }

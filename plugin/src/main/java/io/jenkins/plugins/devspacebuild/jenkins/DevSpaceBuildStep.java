@@ -101,6 +101,11 @@ public final class DevSpaceBuildStep extends Step {
         return new ArrayList<>(settings.images);
     }
 
+    /** The images as the form's text box shows them ("api web"); not a data-bound property. */
+    public String getImagesText() {
+        return String.join(" ", settings.images);
+    }
+
     @DataBoundSetter
     public void setImages(List<String> images) {
         settings.images = BuildSettings.clean(images);
@@ -108,6 +113,11 @@ public final class DevSpaceBuildStep extends Step {
 
     public List<String> getTags() {
         return new ArrayList<>(settings.tags);
+    }
+
+    /** The tags as the form's text box shows them ("ci-${BUILD_NUMBER} latest"); not a data-bound property. */
+    public String getTagsText() {
+        return String.join(" ", settings.tags);
     }
 
     @DataBoundSetter
@@ -222,6 +232,10 @@ public final class DevSpaceBuildStep extends Step {
 
         public FormValidation doCheckConfig(@QueryParameter String value) {
             return FormChecks.config(value);
+        }
+
+        public FormValidation doCheckTags(@QueryParameter String value) {
+            return FormChecks.tags(value);
         }
     }
 }
