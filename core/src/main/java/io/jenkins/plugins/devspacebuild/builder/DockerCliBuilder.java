@@ -78,7 +78,7 @@ public final class DockerCliBuilder implements ImageBuilder {
             services.events().info(key, "building with the docker CLI" + (spec.useBuildKit() ? " (BuildKit)" : ""));
             StreamingProcess.Result r;
             try {
-                r = StreamingProcess.run(cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
+                r = StreamingProcess.run(services.processes(), cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
             } catch (IOException e) {
                 throw new BuildFailedException("docker build could not run: " + e.getMessage(), e);
             }

@@ -72,7 +72,7 @@ public final class BuildEngine {
             List<ImageConfig> images = select(project, options.images());
             EventSink events = settings.events();
             BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
-                    project.configFile().getParent(), settings.insecureRegistries());
+                    project.configFile().getParent(), settings.insecureRegistries(), settings.processes());
             RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
             CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
             try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory(), settings.clusterFactory(),

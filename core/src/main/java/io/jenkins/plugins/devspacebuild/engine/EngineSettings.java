@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
+import io.jenkins.plugins.devspacebuild.builder.ProcessLauncher;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterAccess;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
@@ -23,14 +24,23 @@ import java.util.function.Supplier;
  * @param hashThreads        how many files are hashed at once
  * @param insecureRegistries registries to reach over plain HTTP (loopback ones always are)
  * @param clusterFactory     finds the Kubernetes cluster (kaniko, the fallback, pull secrets), when one is configured
+ * @param processes          starts every process of the builders ({@link ProcessLauncher#LOCAL} unless the host has its
+ *                           own, as the Jenkins step has: the build's Launcher)
  */
 public record EngineSettings(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
                              Supplier<DockerDaemon> daemonFactory, int hashThreads, Set<String> insecureRegistries,
-                             ClusterFactory clusterFactory) {
+                             ClusterFactory clusterFactory, ProcessLauncher processes) {
 
     public EngineSettings {
         environment = Map.copyOf(environment);
         insecureRegistries = Set.copyOf(insecureRegistries);
+        processes = processes == null ? ProcessLauncher.LOCAL : processes;
+    }
+
+    /** With processes started locally. */
+    public EngineSettings(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
+                          Supplier<DockerDaemon> daemonFactory, int hashThreads, Set<String> insecureRegistries, ClusterFactory clusterFactory) {
+        this(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, ProcessLauncher.LOCAL);
     }
 
     /**
@@ -44,15 +54,15 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
     }
 
     public EngineSettings withRetry(RetryPolicy r) {
-        return new EngineSettings(environment, credentials, events, r, daemonFactory, hashThreads, insecureRegistries, clusterFactory);
+        return new EngineSettings(environment, credentials, events, r, daemonFactory, hashThreads, insecureRegistries, clusterFactory, processes);
     }
 
     public EngineSettings withEvents(EventSink e) {
-        return new EngineSettings(environment, credentials, e, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory);
+        return new EngineSettings(environment, credentials, e, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, processes);
     }
 
     public EngineSettings withInsecureRegistries(Set<String> registries) {
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, registries, clusterFactory);
+        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, registries, clusterFactory, processes);
     }
 
     /** The cluster as the user configured it (kubeconfig, context, namespace); the environment fills the rest. */
@@ -61,10 +71,15 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
     }
 
     public EngineSettings withClusterFactory(ClusterFactory factory) {
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, factory);
+        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, factory, processes);
+    }
+
+    /** Every process of the builders starts through this launcher. */
+    public EngineSettings withProcessLauncher(ProcessLauncher launcher) {
+        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, launcher);
     }
 
     public EngineSettings withDaemonFactory(Supplier<DockerDaemon> factory) {
-        return new EngineSettings(environment, credentials, events, retry, factory, hashThreads, insecureRegistries, clusterFactory);
+        return new EngineSettings(environment, credentials, events, retry, factory, hashThreads, insecureRegistries, clusterFactory, processes);
     }
 }
