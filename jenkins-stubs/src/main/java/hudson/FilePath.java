@@ -38,6 +38,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("stub");
     }
 
+    public VirtualChannel getChannel() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public String getRemote() {
         throw new UnsupportedOperationException("stub");
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
+import io.jenkins.plugins.devspacebuild.builder.ProcessLauncher;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
@@ -47,6 +48,8 @@ final class AgentBuild extends MasterToSlaveFileCallable<AgentOutcome> {
     private final Secret kubeconfig;
     private final String namespace;
     private final StepSecrets secrets;
+    /** The build's launcher, exported by the controller ({@link BuildLauncher}); null: processes start in this JVM's machine. */
+    private final BuildLauncher.Remote processes;
 
     /**
      * @param token      names this run for {@link Stop}
@@ -54,7 +57,7 @@ final class AgentBuild extends MasterToSlaveFileCallable<AgentOutcome> {
      * @param namespace  the namespace for kaniko pods and pull secrets, or null
      */
     AgentBuild(String token, StepOptions options, String cacheJson, String cacheFile, Map<String, String> environment, List<AgentCredential> credentials,
-               TaskListener listener, Secret kubeconfig, String namespace, StepSecrets secrets) {
+               TaskListener listener, Secret kubeconfig, String namespace, StepSecrets secrets, BuildLauncher.Remote processes) {
         this.token = token;
         this.options = options;
         this.cacheJson = cacheJson;
@@ -65,13 +68,15 @@ final class AgentBuild extends MasterToSlaveFileCallable<AgentOutcome> {
         this.kubeconfig = kubeconfig;
         this.namespace = namespace;
         this.secrets = secrets;
+        this.processes = processes;
     }
 
     @Override
     public AgentOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         MaskingEventSink events = new MaskingEventSink(new ConsolePrinter(listener.getLogger()), secrets.values());
         EngineSettings settings = EngineSettings.of(environment, registryCredentials(), events)
-                .withCluster(new ClusterSettings(null, kubeconfig == null ? null : Password.of(kubeconfig.getPlainText()), null, namespace, List.of()));
+                .withCluster(new ClusterSettings(null, kubeconfig == null ? null : Password.of(kubeconfig.getPlainText()), null, namespace, List.of()))
+                .withProcessLauncher(processes == null ? ProcessLauncher.LOCAL : new BuildLauncher.AgentSide(processes));
         BuildEngine engine = new BuildEngine(settings);
         RUNNING.put(token, engine);
         try {

@@ -83,7 +83,8 @@ final class DevSpaceBuildRunner {
         AgentOutcome outcome;
         try {
             outcome = workspace.act(new AgentBuild(token, options, CacheStore.toJson(found.cache()), cacheFile.getRemote(), env, credentials, listener,
-                    kubeconfig, settings.namespace, secrets));
+                    kubeconfig, settings.namespace, secrets, workspace.getChannel().export(BuildLauncher.Remote.class,
+                    new BuildLauncher.ControllerSide(launcher))));
         } catch (IOException | InterruptedException | RuntimeException e) {
             boolean interrupted = Thread.interrupted(); // archive even when this thread was interrupted, then restore it
             try {

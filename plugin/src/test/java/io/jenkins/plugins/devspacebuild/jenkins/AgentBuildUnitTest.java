@@ -68,7 +68,7 @@ class AgentBuildUnitTest {
 
     private AgentBuild build(String token, StepSecrets secrets) {
         return new AgentBuild(token, new StepOptions(null, false, false, 0, false, true, List.of(), List.of()), CacheStore.toJson(BuildCache.empty()),
-                tmp.resolve("cache.json").toString(), System.getenv(), List.of(), listener, null, null, secrets);
+                tmp.resolve("cache.json").toString(), System.getenv(), List.of(), listener, null, null, secrets, null);
     }
 
     @Test

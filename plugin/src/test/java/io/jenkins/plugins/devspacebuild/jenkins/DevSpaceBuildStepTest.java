@@ -218,6 +218,8 @@ class DevSpaceBuildStepTest {
                 }
                 """, true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
+        // the custom command ran through the build's Launcher (BuildLauncher): its output came back over the channel
+        r.assertLogContains("[worker] building worker", b);
         r.assertLogContains("returned 127.0.0.1:1/team/worker:", b);
         r.assertLogContains("env sees 127.0.0.1:1/team/app:ci-", b);
         r.assertLogNotContains("Rejected:", b);
