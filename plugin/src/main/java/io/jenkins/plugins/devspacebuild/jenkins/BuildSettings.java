@@ -28,6 +28,18 @@ final class BuildSettings implements Serializable {
     String kubeconfigCredentialsId;
     String namespace;
 
+    /**
+     * A configuration saved by an older version (freestyle {@code config.xml}, read by XStream, which runs no field
+     * initialiser) lacks the fields added since: they get their defaults here.
+     */
+    protected Object readResolve() {
+        config = configOrDefault(config);
+        images = images == null ? new ArrayList<>() : images;
+        tags = tags == null ? new ArrayList<>() : tags;
+        registryCredentials = registryCredentials == null ? new ArrayList<>() : registryCredentials;
+        return this;
+    }
+
     /** @param expand expands ${VAR} of the build's environment in the tags (useful in the freestyle form) */
     StepOptions toStepOptions(UnaryOperator<String> expand) {
         return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images,

@@ -31,7 +31,15 @@ import org.kohsuke.stapler.verb.POST;
  * line each ("api web").
  */
 public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildStep {
-    private final BuildSettings settings = new BuildSettings();
+    private BuildSettings settings = new BuildSettings();
+
+    /** A configuration saved without settings at all gets the defaults (see {@link BuildSettings#readResolve()}). */
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new BuildSettings();
+        }
+        return this;
+    }
 
     @DataBoundConstructor
     public DevSpaceBuildBuilder() {

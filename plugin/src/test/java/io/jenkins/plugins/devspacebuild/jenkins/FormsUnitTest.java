@@ -24,4 +24,18 @@ class FormsUnitTest {
         assertThat(BuildSettings.clean(Arrays.asList("", null))).isEmpty();
         assertThat(BuildSettings.clean(null)).isEmpty();
     }
+
+    @Test
+    void settingsSavedByAnOlderVersionGetDefaultsForMissingFields() throws Exception {
+        BuildSettings old = new BuildSettings();
+        old.config = null;
+        old.images = null;
+        old.tags = null;
+        old.registryCredentials = null;
+        old.readResolve();
+        assertThat(old.config).isEqualTo("devspace.yaml");
+        assertThat(old.images).isEmpty();
+        assertThat(old.registryCredentials).isEmpty();
+        assertThat(old.toStepOptions(s -> s).problems()).isEmpty();
+    }
 }
