@@ -7,7 +7,6 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     Permission READ = Permission.stub();
     Permission EXTENDED_READ = Permission.stub();
-    Permission CONFIGURE = Permission.stub();
 
     String getFullName();
 }

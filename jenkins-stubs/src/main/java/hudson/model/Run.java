@@ -21,10 +21,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
-    public String getExternalizableId() {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public final ArtifactManager getArtifactManager() {
         throw new UnsupportedOperationException("stub");
     }

@@ -7,8 +7,4 @@ public interface AccessControlled {
     default boolean hasPermission(@NonNull Permission permission) {
         throw new UnsupportedOperationException("stub");
     }
-
-    default void checkPermission(@NonNull Permission permission) {
-        throw new UnsupportedOperationException("stub");
-    }
 }
