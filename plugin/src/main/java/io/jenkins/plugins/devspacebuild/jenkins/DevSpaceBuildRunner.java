@@ -42,6 +42,8 @@ final class DevSpaceBuildRunner {
     private final TaskListener listener;
     /** Names this call's engine on the agent, so that {@link #stopOnAgent()} can cancel it. */
     private final String token = UUID.randomUUID().toString();
+    /** Set once {@link #stopOnAgent()} was called (by the Pipeline step's stop, which bounds the wait itself). */
+    private volatile boolean stopRequested;
 
     DevSpaceBuildRunner(BuildSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener) {
         this.settings = settings;
@@ -88,6 +90,11 @@ final class DevSpaceBuildRunner {
         } catch (IOException | InterruptedException | RuntimeException e) {
             boolean interrupted = Thread.interrupted(); // archive even when this thread was interrupted, then restore it
             try {
+                if (e instanceof InterruptedException && !stopRequested) {
+                    // remoting returned at once (freestyle abort, or the step's 60 s limit); the agent may still be
+                    // stopping its builds: wait until it has, so that images finishing meanwhile are in the cache
+                    stopOnAgent();
+                }
                 archive(tmp, artifact);
             } catch (IOException | InterruptedException | RuntimeException archiveFailure) {
                 e.addSuppressed(archiveFailure);
@@ -122,6 +129,7 @@ final class DevSpaceBuildRunner {
      * waiting for the result). Returns when the engine's builds have stopped; false when nothing was running there.
      */
     boolean stopOnAgent() throws IOException, InterruptedException {
+        stopRequested = true;
         return workspace.act(new AgentBuild.Stop(token));
     }
 
