@@ -62,7 +62,9 @@ final class BuildLauncher {
             }
             Proc proc = starter.start();
             try {
-                return proc.join();
+                int code = proc.join();
+                output.flush();
+                return code;
             } catch (InterruptedException e) {
                 proc.kill();
                 throw e;
