@@ -82,6 +82,9 @@ final class DevSpaceBuildRunner {
         FilePath tmp = WorkspaceList.tempDir(workspace).child("devspace-build").child(token);
         tmp.mkdirs();
         FilePath cacheFile = tmp.child(artifact);
+        if (stopRequested) {
+            throw new AbortException("devspaceBuild: stopped before any image was built");
+        }
         AgentOutcome outcome;
         try {
             outcome = workspace.act(new AgentBuild(token, options, CacheStore.toJson(found.cache()), cacheFile.getRemote(), env, credentials, listener,
