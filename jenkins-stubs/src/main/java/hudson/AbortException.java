@@ -1,13 +1,10 @@
-// Signature stub of jenkins-core 2.479.3: hudson/AbortException.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.AbortException): only what the plugin uses.
 package hudson;
 
 import java.io.IOException;
 
 public class AbortException extends IOException {
-
     public AbortException(String message) {
-        throw new UnsupportedOperationException("stub");
+        super(message);
     }
 }

@@ -1,17 +1,13 @@
-// Signature stub of jenkins-core 2.479.3: hudson/EnvVars.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.EnvVars): a TreeMap of the build's variables.
 package hudson;
 
 import java.util.TreeMap;
 
-public class EnvVars extends TreeMap<String,String> {
-
-    public String expand(String s) {
-        throw new UnsupportedOperationException("stub");
+public class EnvVars extends TreeMap<String, String> {
+    public EnvVars() {
     }
 
-    protected EnvVars(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
+    public String expand(String s) {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -1,23 +1,16 @@
-// Signature stub of jenkins-core 2.479.3: hudson/FilePath.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.FilePath): a file on the controller or an agent.
 package hudson;
 
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import org.jenkinsci.remoting.RoleSensitive;
-import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
-public final class FilePath implements SerializableOnlyOverRemoting {
-
-    public String getRemote() {
-        throw new UnsupportedOperationException("stub");
+public final class FilePath implements Serializable {
+    private FilePath() {
     }
 
-    public interface FileCallable<T> extends Serializable, RoleSensitive {
-
+    public interface FileCallable<T> extends Serializable {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }
 
@@ -25,15 +18,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("stub");
     }
 
-    public void mkdirs() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("stub");
-    }
-
     public FilePath child(String relOrAbsolute) {
         throw new UnsupportedOperationException("stub");
     }
 
-    public boolean delete() throws IOException, InterruptedException {
+    public void mkdirs() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stub");
     }
 
@@ -41,7 +30,19 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("stub");
     }
 
-    private FilePath(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void deleteRecursive() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public VirtualChannel getChannel() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getRemote() {
         throw new UnsupportedOperationException("stub");
     }
 }

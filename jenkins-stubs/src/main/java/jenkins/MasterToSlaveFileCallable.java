@@ -1,9 +1,8 @@
-// Signature stub of jenkins-core 2.479.3: jenkins/MasterToSlaveFileCallable.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.MasterToSlaveFileCallable): up to 2.479.x it implements FileCallable directly.
 package jenkins;
 
 import hudson.FilePath.FileCallable;
 
 public abstract class MasterToSlaveFileCallable<T> implements FileCallable<T> {
+    private static final long serialVersionUID = 1L;
 }

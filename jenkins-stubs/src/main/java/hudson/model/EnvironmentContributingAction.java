@@ -1,13 +1,10 @@
-// Signature stub of jenkins-core 2.479.3: hudson/model/EnvironmentContributingAction.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.EnvironmentContributingAction).
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 
 public interface EnvironmentContributingAction extends Action {
-
-    default void buildEnvironment(Run<?,?> run, EnvVars env) {
-        throw new UnsupportedOperationException("stub");
+    default void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
     }
 }

@@ -1,8 +1,12 @@
-// Signature stub of jenkins-core 2.479.3: hudson/model/InvisibleAction.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.InvisibleAction): an action with no link on the page.
 package hudson.model;
 
-
 public abstract class InvisibleAction implements Action {
+    protected InvisibleAction() {
+    }
+
+    @Override
+    public String getDisplayName() {
+        return null;
+    }
 }

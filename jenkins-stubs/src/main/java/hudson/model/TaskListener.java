@@ -1,12 +1,9 @@
-// Signature stub of jenkins-core 2.479.3: hudson/model/TaskListener.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.TaskListener).
 package hudson.model;
 
 import java.io.PrintStream;
-import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
+import java.io.Serializable;
 
-public interface TaskListener extends SerializableOnlyOverRemoting {
-
+public interface TaskListener extends Serializable {
     PrintStream getLogger();
 }

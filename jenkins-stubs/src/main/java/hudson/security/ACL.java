@@ -1,11 +1,16 @@
-// Signature stub of jenkins-core 2.479.3: hudson/security/ACL.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.security.ACL).
 package hudson.security;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
-
     public static final Authentication SYSTEM2 = null;
+
+    protected ACL() {
+    }
+
+    public static ACLContext as2(@NonNull Authentication auth) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

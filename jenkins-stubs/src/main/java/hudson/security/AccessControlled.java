@@ -1,12 +1,10 @@
-// Signature stub of jenkins-core 2.479.3: hudson/security/AccessControlled.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.security.AccessControlled).
 package hudson.security;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 
 public interface AccessControlled {
-
-    default boolean hasPermission(Permission permission) {
+    default boolean hasPermission(@NonNull Permission permission) {
         throw new UnsupportedOperationException("stub");
     }
 }

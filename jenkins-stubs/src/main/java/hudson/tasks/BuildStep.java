@@ -1,8 +1,6 @@
-// Signature stub of jenkins-core 2.479.3: hudson/tasks/BuildStep.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.tasks.BuildStep).
 package hudson.tasks;
 
-
 public interface BuildStep {
+    BuildStepMonitor getRequiredMonitorService();
 }

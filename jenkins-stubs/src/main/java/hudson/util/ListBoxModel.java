@@ -1,25 +1,19 @@
-// Signature stub of jenkins-core 2.479.3: hudson/util/ListBoxModel.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.util.ListBoxModel). The real element type is the nested Option.
 package hudson.util;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
-import org.kohsuke.stapler.HttpResponse;
 
-public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+    public ListBoxModel() {
+    }
+
+    public void add(@NonNull String displayName, @NonNull String value) {
+        throw new UnsupportedOperationException("stub");
+    }
 
     public static final class Option {
-
-        private Option(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
-            throw new UnsupportedOperationException("stub");
+        private Option() {
         }
-    }
-
-    public ListBoxModel() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public void add(String displayName, String value) {
-        throw new UnsupportedOperationException("stub");
     }
 }

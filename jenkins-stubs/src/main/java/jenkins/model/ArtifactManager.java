@@ -1,6 +1,4 @@
-// Signature stub of jenkins-core 2.479.3: jenkins/model/ArtifactManager.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.model.ArtifactManager).
 package jenkins.model;
 
 import hudson.FilePath;
@@ -11,8 +9,11 @@ import java.util.Map;
 import jenkins.util.VirtualFile;
 
 public abstract class ArtifactManager {
+    protected ArtifactManager() {
+    }
 
-    public abstract void archive(FilePath workspace, Launcher launcher, BuildListener listener, Map<String,String> artifacts) throws IOException, InterruptedException;
+    public abstract void archive(FilePath workspace, Launcher launcher, BuildListener listener, Map<String, String> artifacts)
+            throws IOException, InterruptedException;
 
     public abstract VirtualFile root();
 }

@@ -1,8 +1,7 @@
-// Signature stub of jenkins-core 2.479.3: jenkins/tasks/SimpleBuildStep.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.tasks.SimpleBuildStep).
 package jenkins.tasks;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -12,8 +11,8 @@ import hudson.tasks.BuildStep;
 import java.io.IOException;
 
 public interface SimpleBuildStep extends BuildStep {
-
-    default void perform(Run<?,?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener) throws InterruptedException, IOException {
+    default void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
+                         @NonNull TaskListener listener) throws InterruptedException, IOException {
         throw new UnsupportedOperationException("stub");
     }
 }

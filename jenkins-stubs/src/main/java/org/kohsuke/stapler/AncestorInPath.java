@@ -1,10 +1,6 @@
-// Hand-written signature stub of stapler 1903.1905.ve5a_f469356f0: org/kohsuke/stapler/AncestorInPath.java (an annotation type).
-// Compile-only. The real one is also meta-annotated for Stapler's request handling, which needs no stub.
-// (Stapler 1.263 on Maven Central has these annotations too, but its HttpResponse predates the one Jenkins 2.479.3
-// ships and would make the ListBoxModel and FormValidation stubs inexact; see jenkins-stubs/README.md.)
+// Hand-written compile-only stub (stapler 1903.1905.ve5a_f469356f0, org.kohsuke.stapler.AncestorInPath).
 package org.kohsuke.stapler;
 
-import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,5 +8,5 @@ import java.lang.annotation.Target;
 
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-@Documented
-public @interface AncestorInPath {}
+public @interface AncestorInPath {
+}

@@ -1,29 +1,34 @@
-// Signature stub of credentials 1415.v831096eb_5534: com/cloudbees/plugins/credentials/CredentialsProvider.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (credentials 1415.v831096eb_5534, CredentialsProvider). The real class is an ExtensionPoint
+// Descriptor<CredentialsProvider>.
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import hudson.ExtensionPoint;
-import hudson.model.Describable;
-import hudson.model.Descriptor;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.Permission;
-import org.jenkins.ui.icon.IconSpec;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import org.springframework.security.core.Authentication;
 
-public abstract class CredentialsProvider extends Descriptor<CredentialsProvider> implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
+public abstract class CredentialsProvider {
+    public static final Permission USE_ITEM = Permission.stub();
 
-    public static final Permission USE_ITEM = null;
+    protected CredentialsProvider() {
+    }
 
-    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?,?> run) {
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run) {
         throw new UnsupportedOperationException("stub");
     }
 
-    public static <C extends Credentials> C track(Run build, C credentials) {
+    public static <C extends Credentials> C track(@NonNull Run build, C credentials) {
         throw new UnsupportedOperationException("stub");
     }
 
-    protected CredentialsProvider(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
+    public static <C extends IdCredentials> ListBoxModel listCredentialsInItem(@NonNull Class<C> type, @Nullable Item item,
+            @Nullable Authentication authentication, @Nullable List<DomainRequirement> domainRequirements, @Nullable CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -16,11 +16,19 @@ import java.util.Set;
  * @param retry              how transient registry and daemon errors are retried
  * @param workingDirectory   the directory of devspace.yaml (custom commands run there)
  * @param insecureRegistries registries reached over plain HTTP besides the loopback ones
+ * @param processes          starts every process of a builder (custom commands, the docker CLI)
  */
 public record BuildServices(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
-                            Path workingDirectory, Set<String> insecureRegistries) {
+                            Path workingDirectory, Set<String> insecureRegistries, ProcessLauncher processes) {
     public BuildServices {
         environment = Map.copyOf(environment);
         insecureRegistries = Set.copyOf(insecureRegistries);
+        processes = processes == null ? ProcessLauncher.LOCAL : processes;
+    }
+
+    /** Processes start in this JVM's machine. */
+    public BuildServices(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
+                         Path workingDirectory, Set<String> insecureRegistries) {
+        this(environment, credentials, events, retry, workingDirectory, insecureRegistries, ProcessLauncher.LOCAL);
     }
 }

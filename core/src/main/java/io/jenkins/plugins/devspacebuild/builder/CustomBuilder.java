@@ -65,7 +65,7 @@ public final class CustomBuilder implements ImageBuilder {
         services.events().accept(new BuildEvent.Building(key, name(), "the custom command: " + spec.command()));
         StreamingProcess.Result r;
         try {
-            r = StreamingProcess.run(cmd, env, services.workingDirectory(), null, key, services.events());
+            r = StreamingProcess.run(services.processes(), cmd, env, services.workingDirectory(), null, key, services.events());
         } catch (IOException e) {
             throw new BuildFailedException("custom build command could not run: " + e.getMessage(), e);
         }

@@ -89,7 +89,7 @@ public final class DockerCliBuilder implements ImageBuilder {
                     config = PrivateDockerConfig.create(baseCredentials.values());
                     env.put("DOCKER_CONFIG", config.directory().toString());
                 }
-                r = StreamingProcess.run(cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
+                r = StreamingProcess.run(services.processes(), cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
             } catch (IOException e) {
                 throw new BuildFailedException("docker build could not run: " + e.getMessage(), e);
             } finally {

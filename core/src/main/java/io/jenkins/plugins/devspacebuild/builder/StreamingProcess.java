@@ -1,10 +1,8 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
 import io.jenkins.plugins.devspacebuild.event.EventSink;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,19 +11,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a command for a builder: output (stdout and stderr merged) streamed line by line as the image's events, an
- * optional writer feeding stdin, and on interrupt the whole process tree destroyed. Secrets never go on its command
- * line: pass them by environment or stdin.
+ * Runs a command for a builder through a {@link ProcessLauncher}: output (stdout and stderr merged) streamed line by
+ * line as the image's events, an optional writer feeding stdin, and on interrupt the whole process tree destroyed.
+ * Secrets never go on its command line: pass them by environment or stdin.
  */
 final class StreamingProcess {
 
     /** Writes the process's standard input. */
     @FunctionalInterface
-    interface StdinWriter {
-        void write(OutputStream stdin) throws IOException;
+    interface StdinWriter extends ProcessLauncher.StdinWriter {
     }
 
     /**
@@ -38,68 +34,68 @@ final class StreamingProcess {
     private StreamingProcess() {
     }
 
+    /** Runs the command in this JVM's machine ({@link ProcessLauncher#LOCAL}). */
     static Result run(List<String> command, Map<String, String> environment, Path directory, StdinWriter stdin, String imageKey,
                       EventSink events) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
-        pb.directory(directory.toFile());
-        pb.redirectErrorStream(true);
-        if (stdin == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        }
-        Process p = pb.start();
-        AtomicReference<IOException> writeError = new AtomicReference<>();
-        Thread feeder = null;
-        if (stdin != null) {
-            feeder = new Thread(() -> {
-                try (OutputStream os = p.getOutputStream()) {
-                    stdin.write(os);
-                } catch (IOException e) {
-                    writeError.set(e);
-                }
-            }, "devspace-build-stdin-" + imageKey);
-            feeder.setDaemon(true);
-            feeder.start();
-        }
+        return run(ProcessLauncher.LOCAL, command, environment, directory, stdin, imageKey, events);
+    }
+
+    /** Runs the command through {@code launcher}, each line of its output an event of the image. */
+    static Result run(ProcessLauncher launcher, List<String> command, Map<String, String> environment, Path directory, StdinWriter stdin,
+                      String imageKey, EventSink events) throws IOException, InterruptedException {
         Deque<String> tail = new ArrayDeque<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    events.output(imageKey, line);
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > 20) {
-                            tail.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process was destroyed
-            }
-        }, "devspace-build-output-" + imageKey);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            int code = p.waitFor();
-            reader.join();
-            if (feeder != null) {
-                feeder.join();
-            }
-            if (code == 0 && writeError.get() != null) {
-                throw writeError.get();
-            }
+        LineSplitter lines = new LineSplitter(line -> {
+            events.output(imageKey, line);
             synchronized (tail) {
-                return new Result(code, List.copyOf(tail));
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
             }
-        } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            if (feeder != null) {
-                feeder.interrupt();
+        });
+        int code = launcher.run(command, environment, directory, stdin, lines);
+        lines.close();
+        synchronized (tail) {
+            return new Result(code, List.copyOf(tail));
+        }
+    }
+
+    /** Cuts UTF-8 output into lines. */
+    private static final class LineSplitter extends OutputStream {
+        private final java.util.function.Consumer<String> sink;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LineSplitter(java.util.function.Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                emit();
+            } else {
+                line.write(b);
             }
-            throw e;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        private void emit() {
+            String s = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            sink.accept(s.endsWith("\r") ? s.substring(0, s.length() - 1) : s);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (line.size() > 0) {
+                emit();
+            }
         }
     }
 

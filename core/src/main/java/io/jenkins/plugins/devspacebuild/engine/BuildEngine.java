@@ -138,7 +138,7 @@ public final class BuildEngine {
         BuildCache cache = loadCache(options);
         List<ImageConfig> images = select(project, options.images());
         BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
-                project.configFile().getParent(), settings.insecureRegistries());
+                project.configFile().getParent(), settings.insecureRegistries(), settings.processes());
         RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
         try (Connections connections = new Connections(settings.daemonFactory(), settings.clusterFactory())) {
             BuilderFactory.RunBuilders builders = settings.builders().open(services, registry, connections, options.builder());

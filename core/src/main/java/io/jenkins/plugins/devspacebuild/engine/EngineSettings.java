@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
 import io.jenkins.plugins.devspacebuild.builder.BuilderFactory;
+import io.jenkins.plugins.devspacebuild.builder.ProcessLauncher;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterAccess;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
@@ -10,13 +11,14 @@ import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
 import io.jenkins.plugins.devspacebuild.registry.RetryPolicy;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Where the engine runs: everything it takes from its surroundings, given explicitly (no system properties or JVM
- * environment are read deep inside).
+ * environment are read deep inside). Start from {@link #of} and change parts with the {@code with...} methods.
  *
  * @param environment        the build's environment (the Jenkins build's, or the CLI's process environment)
  * @param credentials        registry credentials
@@ -29,41 +31,41 @@ import java.util.function.Supplier;
  * @param builders           the builder port ({@link BuilderFactory#DEFAULT}: the real builders)
  * @param secrets            texts that must never leave the engine (passwords, tokens, kubeconfig secrets): masked in
  *                           every event, result and error
+ * @param processes          starts every process of the builders ({@link ProcessLauncher#LOCAL} unless the host has its
+ *                           own, as the Jenkins step has: the build's Launcher)
  */
 public record EngineSettings(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
                              Supplier<DockerDaemon> daemonFactory, int hashThreads, Set<String> insecureRegistries,
-                             ClusterFactory clusterFactory, BuilderFactory builders, Set<String> secrets) {
+                             ClusterFactory clusterFactory, BuilderFactory builders, Set<String> secrets, ProcessLauncher processes) {
 
     public EngineSettings {
         environment = Map.copyOf(environment);
         insecureRegistries = Set.copyOf(insecureRegistries);
         secrets = Set.copyOf(secrets);
+        processes = processes == null ? ProcessLauncher.LOCAL : processes;
     }
 
     /**
      * Defaults: the daemon and the cluster from the environment (KUBECONFIG, ~/.kube/config, in-cluster), default
-     * retries, one hashing thread per core (at least 2), the real builders, no secrets.
+     * retries, one hashing thread per core (at least 2), the real builders, no secrets, local processes.
      */
     public static EngineSettings of(Map<String, String> environment, RegistryCredentials credentials, EventSink events) {
         Map<String, String> env = Map.copyOf(environment);
         return new EngineSettings(env, credentials, events, RetryPolicy.DEFAULT, () -> DockerDaemon.fromEnvironment(env),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), Set.of(), () -> ClusterAccess.connect(ClusterSettings.AUTO, env),
-                BuilderFactory.DEFAULT, Set.of());
+                BuilderFactory.DEFAULT, Set.of(), ProcessLauncher.LOCAL);
     }
 
     public EngineSettings withRetry(RetryPolicy r) {
-        return new EngineSettings(environment, credentials, events, r, daemonFactory, hashThreads, insecureRegistries, clusterFactory, builders,
-                secrets);
+        return copy().retry(r).done();
     }
 
     public EngineSettings withEvents(EventSink e) {
-        return new EngineSettings(environment, credentials, e, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, builders,
-                secrets);
+        return copy().events(e).done();
     }
 
     public EngineSettings withInsecureRegistries(Set<String> registries) {
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, registries, clusterFactory, builders,
-                secrets);
+        return copy().insecureRegistries(registries).done();
     }
 
     /**
@@ -75,25 +77,104 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
     }
 
     public EngineSettings withClusterFactory(ClusterFactory factory) {
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, factory, builders,
-                secrets);
+        return copy().clusterFactory(factory).done();
     }
 
     public EngineSettings withDaemonFactory(Supplier<DockerDaemon> factory) {
-        return new EngineSettings(environment, credentials, events, retry, factory, hashThreads, insecureRegistries, clusterFactory, builders,
-                secrets);
+        return copy().daemonFactory(factory).done();
     }
 
     public EngineSettings withBuilders(BuilderFactory factory) {
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, factory,
-                secrets);
+        return copy().builders(factory).done();
+    }
+
+    /** Every process of the builders starts through this launcher. */
+    public EngineSettings withProcessLauncher(ProcessLauncher launcher) {
+        return copy().processes(launcher).done();
     }
 
     /** These secrets too are masked wherever a string leaves the engine. */
     public EngineSettings withSecrets(Collection<String> more) {
-        Set<String> all = new java.util.LinkedHashSet<>(secrets);
+        Set<String> all = new LinkedHashSet<>(secrets);
         more.stream().filter(s -> s != null && !s.isEmpty()).forEach(all::add);
-        return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory, builders,
-                all);
+        return copy().secrets(all).done();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** One place that lists every part, so a new part cannot be dropped by one of the {@code with...} methods. */
+    private static final class Copy {
+        private Map<String, String> environment;
+        private RegistryCredentials credentials;
+        private EventSink events;
+        private RetryPolicy retry;
+        private Supplier<DockerDaemon> daemonFactory;
+        private int hashThreads;
+        private Set<String> insecureRegistries;
+        private ClusterFactory clusterFactory;
+        private BuilderFactory builders;
+        private Set<String> secrets;
+        private ProcessLauncher processes;
+
+        Copy(EngineSettings s) {
+            environment = s.environment;
+            credentials = s.credentials;
+            events = s.events;
+            retry = s.retry;
+            daemonFactory = s.daemonFactory;
+            hashThreads = s.hashThreads;
+            insecureRegistries = s.insecureRegistries;
+            clusterFactory = s.clusterFactory;
+            builders = s.builders;
+            secrets = s.secrets;
+            processes = s.processes;
+        }
+
+        Copy events(EventSink v) {
+            events = v;
+            return this;
+        }
+
+        Copy retry(RetryPolicy v) {
+            retry = v;
+            return this;
+        }
+
+        Copy daemonFactory(Supplier<DockerDaemon> v) {
+            daemonFactory = v;
+            return this;
+        }
+
+        Copy insecureRegistries(Set<String> v) {
+            insecureRegistries = v;
+            return this;
+        }
+
+        Copy clusterFactory(ClusterFactory v) {
+            clusterFactory = v;
+            return this;
+        }
+
+        Copy builders(BuilderFactory v) {
+            builders = v;
+            return this;
+        }
+
+        Copy secrets(Set<String> v) {
+            secrets = v;
+            return this;
+        }
+
+        Copy processes(ProcessLauncher v) {
+            processes = v;
+            return this;
+        }
+
+        EngineSettings done() {
+            return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory,
+                    builders, secrets, processes);
+        }
     }
 }

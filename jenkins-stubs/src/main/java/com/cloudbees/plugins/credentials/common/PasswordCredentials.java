@@ -1,12 +1,9 @@
-// Signature stub of credentials 1415.v831096eb_5534: com/cloudbees/plugins/credentials/common/PasswordCredentials.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (credentials 1415.v831096eb_5534, common.PasswordCredentials).
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.Credentials;
 import hudson.util.Secret;
 
 public interface PasswordCredentials extends Credentials {
-
     Secret getPassword();
 }

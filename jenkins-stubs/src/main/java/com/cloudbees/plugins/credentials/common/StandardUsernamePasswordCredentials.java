@@ -1,8 +1,5 @@
-// Signature stub of credentials 1415.v831096eb_5534: com/cloudbees/plugins/credentials/common/StandardUsernamePasswordCredentials.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (credentials 1415.v831096eb_5534, common.StandardUsernamePasswordCredentials).
 package com.cloudbees.plugins.credentials.common;
-
 
 public interface StandardUsernamePasswordCredentials extends StandardUsernameCredentials, UsernamePasswordCredentials {
 }

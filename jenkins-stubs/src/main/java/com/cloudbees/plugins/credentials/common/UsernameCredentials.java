@@ -1,11 +1,8 @@
-// Signature stub of credentials 1415.v831096eb_5534: com/cloudbees/plugins/credentials/common/UsernameCredentials.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (credentials 1415.v831096eb_5534, common.UsernameCredentials).
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.Credentials;
 
 public interface UsernameCredentials extends Credentials {
-
     String getUsername();
 }

@@ -1,6 +1,5 @@
-// Signature stub of workflow-step-api 704.ve4f0967e98fa_: org/jenkinsci/plugins/workflow/steps/StepContext.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (workflow-step-api 704.ve4f0967e98fa_, StepContext). onSuccess(Object) and onFailure(Throwable) come
+// from Guava's FutureCallback, as in the real class.
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.Serializable;
 
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
+    private static final long serialVersionUID = 1L;
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 }

@@ -1,13 +1,10 @@
-// Signature stub of workflow-step-api 704.ve4f0967e98fa_: org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (workflow-step-api 704.ve4f0967e98fa_, StepDescriptor).
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.model.Descriptor;
 import java.util.Set;
 
 public abstract class StepDescriptor extends Descriptor<Step> {
-
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public abstract String getFunctionName();

@@ -1,17 +1,33 @@
-// Signature stub of workflow-step-api 704.ve4f0967e98fa_: org/jenkinsci/plugins/workflow/steps/StepExecution.java
-// Compile-only: the members io.jenkins.plugins.devspacebuild.jenkins uses, as declared there; bodies throw.
-// Never packaged or shipped. Made by jenkins-stubs/generator from the real source; see jenkins-stubs/README.md.
+// Hand-written compile-only stub (workflow-step-api 704.ve4f0967e98fa_, StepExecution).
 package org.jenkinsci.plugins.workflow.steps;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
 public abstract class StepExecution implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    public StepContext getContext() {
+    protected StepExecution(@NonNull StepContext context) {
+    }
+
+    public @NonNull StepContext getContext() {
         throw new UnsupportedOperationException("stub");
     }
 
-    protected StepExecution(io.jenkins.plugins.devspacebuild.stubs.StubOnly stubOnly) {
+    public abstract boolean start() throws Exception;
+
+    public void stop(@NonNull Throwable cause) throws Exception {
         throw new UnsupportedOperationException("stub");
+    }
+
+    public void onResume() {
+    }
+
+    public String getStatus() {
+        return null;
+    }
+
+    public boolean blocksRestart() {
+        return false;
     }
 }

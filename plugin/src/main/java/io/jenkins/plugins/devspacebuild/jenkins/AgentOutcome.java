@@ -5,7 +5,10 @@ import java.io.Serializable;
 
 /**
  * What the agent sends back: the run's result, or the error that stopped it before any image was built (bad
- * configuration, unreadable context).
+ * configuration, unreadable context). Crosses the remoting channel, so it and everything in it must pass Jenkins'
+ * class filter: this class is in the plugin's jar; {@link RunResult} and its {@code ImageResult}s are records of
+ * {@code devspace-build-core}, whose manifest says {@code Jenkins-ClassFilter-Whitelisted: true} (core/pom.xml).
+ * The error text is already masked on the agent.
  */
 final class AgentOutcome implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -28,6 +28,18 @@ final class BuildSettings implements Serializable {
     String kubeconfigCredentialsId;
     String namespace;
 
+    /**
+     * A configuration saved by an older version (freestyle {@code config.xml}, read by XStream, which runs no field
+     * initialiser) lacks the fields added since: they get their defaults here.
+     */
+    protected Object readResolve() {
+        config = configOrDefault(config);
+        images = images == null ? new ArrayList<>() : images;
+        tags = tags == null ? new ArrayList<>() : tags;
+        registryCredentials = registryCredentials == null ? new ArrayList<>() : registryCredentials;
+        return this;
+    }
+
     /** @param expand expands ${VAR} of the build's environment in the tags (useful in the freestyle form) */
     StepOptions toStepOptions(UnaryOperator<String> expand) {
         return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images,
@@ -42,23 +54,28 @@ final class BuildSettings implements Serializable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /**
+     * The values of a list property, each also split at spaces and commas: from Pipeline they come as a list
+     * ({@code images: ['api', 'web']}); from the form (Snippet Generator) the text box's "api web" arrives as one
+     * element (Stapler binds a single value to a one-element list); an empty list can come back as "[]" (the text
+     * box falls back to the property's own value, textbox.jelly in 2.479.3). Image keys and tags contain no space,
+     * comma or bracket.
+     */
     static List<String> clean(List<String> values) {
         List<String> out = new ArrayList<>();
         if (values != null) {
             for (String v : values) {
-                if (v != null && !v.isBlank()) {
-                    out.add(v.strip());
-                }
+                out.addAll(split(v));
             }
         }
         return out;
     }
 
-    /** Splits a text field of the freestyle form ("api web", "api, web") into values. */
+    /** Splits a text field of a form ("api web", "api, web", "[api, web]") into values. */
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text != null) {
-            for (String v : text.split("[,\\s]+")) {
+            for (String v : text.split("[\\[\\],\\s]+")) {
                 if (!v.isBlank()) {
                     out.add(v);
                 }

@@ -8,12 +8,14 @@ import hudson.model.Run;
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import io.jenkins.plugins.devspacebuild.result.PublishedVariables;
 import io.jenkins.plugins.devspacebuild.result.RunResult;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What devspaceBuild left on the run: the published {@code DEVSPACE_IMAGE_*} variables, which every later step of the
@@ -29,8 +31,26 @@ public final class DevSpaceBuildAction extends InvisibleAction implements Enviro
         this.rows = new ArrayList<>(rows);
     }
 
+    /** Serialises read-merge-replace of the action: two calls in {@code parallel} branches of one run must both land. */
+    private static final Object LOCK = new Object();
+
+    /**
+     * Merges a call's results into the run's action and saves the run (build.xml), under one lock, so that concurrent
+     * calls in one build keep each other's variables and rows.
+     *
+     * @param mask masks every string taken from the results
+     */
+    static DevSpaceBuildAction publish(Run<?, ?> run, RunResult result, UnaryOperator<String> mask) throws IOException {
+        synchronized (LOCK) {
+            DevSpaceBuildAction merged = merge(run.getAction(DevSpaceBuildAction.class), result, mask);
+            run.addOrReplaceAction(merged);
+            run.save();
+            return merged;
+        }
+    }
+
     /** This action with a run's results merged in: its images' variables and rows replace earlier ones. */
-    static DevSpaceBuildAction merge(DevSpaceBuildAction previous, RunResult result) {
+    static DevSpaceBuildAction merge(DevSpaceBuildAction previous, RunResult result, UnaryOperator<String> mask) {
         Map<String, String> vars = new TreeMap<>(previous == null ? Map.of() : previous.variables);
         Map<String, ImageRow> byImage = new LinkedHashMap<>();
         if (previous != null) {
@@ -39,9 +59,9 @@ public final class DevSpaceBuildAction extends InvisibleAction implements Enviro
         for (ImageResult r : result.images()) {
             String prefix = PublishedVariables.variableName(r.name());
             vars.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "_") && isOwnSuffix(k.substring(prefix.length())));
-            byImage.put(r.name(), new ImageRow(r));
+            byImage.put(r.name(), new ImageRow(r, mask));
         }
-        vars.putAll(PublishedVariables.of(result.images()));
+        PublishedVariables.of(result.images()).forEach((k, v) -> vars.put(k, mask.apply(v)));
         return new DevSpaceBuildAction(vars, new ArrayList<>(byImage.values()));
     }
 

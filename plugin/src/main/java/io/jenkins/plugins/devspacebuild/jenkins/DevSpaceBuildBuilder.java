@@ -23,6 +23,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step: the same process and options as {@code devspaceBuild}. The published
@@ -30,7 +31,15 @@ import org.kohsuke.stapler.QueryParameter;
  * line each ("api web").
  */
 public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildStep {
-    private final BuildSettings settings = new BuildSettings();
+    private BuildSettings settings = new BuildSettings();
+
+    /** A configuration saved without settings at all gets the defaults (see {@link BuildSettings#readResolve()}). */
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new BuildSettings();
+        }
+        return this;
+    }
 
     @DataBoundConstructor
     public DevSpaceBuildBuilder() {
@@ -189,12 +198,24 @@ public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildSt
             return "DevSpace: build, tag and push images";
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.usernamePasswords(item, credentialsId);
         }
 
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.checkUsernamePassword(item, value);
+        }
+
+        @POST
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
             return CredentialsChoices.files(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.checkFile(item, value);
         }
 
         public ListBoxModel doFillBuilderItems() {

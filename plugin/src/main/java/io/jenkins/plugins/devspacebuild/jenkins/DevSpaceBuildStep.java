@@ -13,16 +13,15 @@ import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code devspaceBuild}: builds, tags and pushes the images of a devspace.yaml that changed since their last build,
@@ -101,6 +100,11 @@ public final class DevSpaceBuildStep extends Step {
         return new ArrayList<>(settings.images);
     }
 
+    /** The images as the form's text box shows them ("api web"); not a data-bound property. */
+    public String getImagesText() {
+        return String.join(" ", settings.images);
+    }
+
     @DataBoundSetter
     public void setImages(List<String> images) {
         settings.images = BuildSettings.clean(images);
@@ -108,6 +112,11 @@ public final class DevSpaceBuildStep extends Step {
 
     public List<String> getTags() {
         return new ArrayList<>(settings.tags);
+    }
+
+    /** The tags as the form's text box shows them ("ci-${BUILD_NUMBER} latest"); not a data-bound property. */
+    public String getTagsText() {
+        return String.join(" ", settings.tags);
     }
 
     @DataBoundSetter
@@ -171,25 +180,7 @@ public final class DevSpaceBuildStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Runs on a pool thread of the controller, as the build's authentication; stopping it interrupts the agent's work. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<TreeMap<String, String>> {
-        private static final long serialVersionUID = 1L;
-        private final transient DevSpaceBuildStep step;
-
-        Execution(DevSpaceBuildStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected TreeMap<String, String> run() throws Exception {
-            StepContext c = getContext();
-            return new DevSpaceBuildRunner(step.settings(), c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class), c.get(Launcher.class),
-                    c.get(TaskListener.class)).run();
-        }
+        return new DevSpaceBuildExecution(settings, context);
     }
 
     @Extension
@@ -210,12 +201,24 @@ public final class DevSpaceBuildStep extends Step {
             return Set.of(Run.class, FilePath.class, EnvVars.class, Launcher.class, TaskListener.class);
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.usernamePasswords(item, credentialsId);
         }
 
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.checkUsernamePassword(item, value);
+        }
+
+        @POST
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
             return CredentialsChoices.files(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.checkFile(item, value);
         }
 
         public ListBoxModel doFillBuilderItems() {
@@ -228,6 +231,10 @@ public final class DevSpaceBuildStep extends Step {
 
         public FormValidation doCheckConfig(@QueryParameter String value) {
             return FormChecks.config(value);
+        }
+
+        public FormValidation doCheckTags(@QueryParameter String value) {
+            return FormChecks.tags(value);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import java.io.Serializable;
+import java.util.function.UnaryOperator;
 
 /** One line of the build page summary; plain fields, as they are saved with the build. */
 public final class ImageRow implements Serializable {
@@ -14,11 +15,12 @@ public final class ImageRow implements Serializable {
     private final String digest;
     private final long durationMs;
 
-    ImageRow(ImageResult r) {
+    /** @param mask masks every text taken from the result (a failure reason can quote a command's output) */
+    ImageRow(ImageResult r, UnaryOperator<String> mask) {
         this.image = r.name();
         this.decision = r.status().text();
-        this.reason = r.reason();
-        this.tags = String.join(", ", r.tags());
+        this.reason = mask.apply(r.reason());
+        this.tags = mask.apply(String.join(", ", r.tags()));
         this.digest = r.digest();
         this.durationMs = r.durationMs();
     }

@@ -4,7 +4,6 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.ci.JobHistory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,31 +17,34 @@ import jenkins.util.VirtualFile;
 final class JenkinsJobHistory implements JobHistory {
     private final Job<?, ?> job;
     private final Run<?, ?> newest;
+    private final String artifact;
 
     /**
      * @param job    the job
      * @param newest the first build to look at (then its predecessors), or null for none
+     * @param artifact the name of the cache artifact ({@link CacheArtifact})
      */
-    private JenkinsJobHistory(Job<?, ?> job, Run<?, ?> newest) {
+    private JenkinsJobHistory(Job<?, ?> job, Run<?, ?> newest, String artifact) {
         this.job = job;
         this.newest = newest;
+        this.artifact = artifact;
     }
 
     /** The builds of {@code run}'s job before it. */
-    static JenkinsJobHistory before(Run<?, ?> run) {
-        return new JenkinsJobHistory(run.getParent(), run.getPreviousBuild());
+    static JenkinsJobHistory before(Run<?, ?> run, String artifact) {
+        return new JenkinsJobHistory(run.getParent(), run.getPreviousBuild(), artifact);
     }
 
     /** All builds of another job, newest first. */
-    static JenkinsJobHistory of(Job<?, ?> job) {
-        return new JenkinsJobHistory(job, job.getLastBuild());
+    static JenkinsJobHistory of(Job<?, ?> job, String artifact) {
+        return new JenkinsJobHistory(job, job.getLastBuild(), artifact);
     }
 
     /**
      * A job next to {@code run}'s job (same folder or multibranch project), when it exists and the current
      * authentication may read it. A name with '/' is taken as relative path below that folder.
      */
-    static Optional<JenkinsJobHistory> sibling(Run<?, ?> run, String name) {
+    static Optional<JenkinsJobHistory> sibling(Run<?, ?> run, String name, String artifact) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
@@ -55,14 +57,14 @@ final class JenkinsJobHistory implements JobHistory {
                 continue; // visible but not readable for this build: as if it were not there
             }
             if (item instanceof Job<?, ?> j && j.hasPermission(Item.READ) && j != run.getParent()) {
-                return Optional.of(of(j));
+                return Optional.of(of(j, artifact));
             }
         }
         return Optional.empty();
     }
 
-    static BuildRecord record(Run<?, ?> run) {
-        return new RunRecord(run);
+    static BuildRecord record(Run<?, ?> run, String artifact) {
+        return new RunRecord(run, artifact);
     }
 
     @Override
@@ -87,12 +89,12 @@ final class JenkinsJobHistory implements JobHistory {
                 }
                 Run<?, ?> r = next;
                 next = r.getPreviousBuild();
-                return new RunRecord(r);
+                return new RunRecord(r, artifact);
             }
         };
     }
 
-    private record RunRecord(Run<?, ?> run) implements BuildRecord {
+    private record RunRecord(Run<?, ?> run, String artifact) implements BuildRecord {
         @Override
         public String name() {
             return run.getFullDisplayName();
@@ -100,7 +102,7 @@ final class JenkinsJobHistory implements JobHistory {
 
         @Override
         public Optional<String> cacheArtifact() throws IOException {
-            VirtualFile f = run.getArtifactManager().root().child(BuildCache.FILE_NAME);
+            VirtualFile f = run.getArtifactManager().root().child(artifact);
             if (!f.isFile()) {
                 return Optional.empty();
             }

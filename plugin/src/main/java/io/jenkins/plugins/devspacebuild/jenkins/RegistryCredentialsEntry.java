@@ -11,6 +11,7 @@ import java.io.Serializable;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** One registry and the username/password credential to push to it: {@code [registry: 'host', credentialsId: 'id']}. */
 public final class RegistryCredentialsEntry extends AbstractDescribableImpl<RegistryCredentialsEntry> implements Serializable {
@@ -41,8 +42,14 @@ public final class RegistryCredentialsEntry extends AbstractDescribableImpl<Regi
             return "Registry credentials";
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.usernamePasswords(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsChoices.checkUsernamePassword(item, value);
         }
 
         public FormValidation doCheckRegistry(@QueryParameter String value) {

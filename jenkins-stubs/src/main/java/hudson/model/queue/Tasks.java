@@ -1,0 +1,12 @@
+// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.queue.Tasks).
+package hudson.model.queue;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Queue;
+import org.springframework.security.core.Authentication;
+
+public class Tasks {
+    public static @NonNull Authentication getAuthenticationOf2(@NonNull Queue.Task t) {
+        throw new UnsupportedOperationException("stub");
+    }
+}

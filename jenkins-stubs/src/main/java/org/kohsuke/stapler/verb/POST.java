@@ -1,0 +1,12 @@
+// Hand-written compile-only stub (stapler 1903.1905.ve5a_f469356f0, org.kohsuke.stapler.verb.POST): the web method answers POST only.
+package org.kohsuke.stapler.verb;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface POST {
+}
