@@ -54,7 +54,7 @@ class ValuesHandoffIT {
         String pinned = repo + ":" + api.get("tags").get(0).asText() + "@" + api.get("digest").asText();
         assertThat(api.get("digest").asText()).startsWith("sha256:");
         assertThat(Files.readString(project.resolve("values.built.yaml")))
-                .isEqualTo("# chart values\napi:\n  image: " + pinned  + " # replaced\n  replicas: 2\n");
+                .isEqualTo("# chart values\napi:\n  image: " + pinned + " # replaced\n  replicas: 2\n");
         assertThat(out).contains("values.yaml .api.image: " + repo + ":dev -> " + pinned);
         // the pinned reference is what the registry serves for that tag
         assertThat(registry.digest(namespace + "/monorepo/api", api.get("tags").get(0).asText())).contains(api.get("digest").asText());
