@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.builder;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterConnection;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
+import io.jenkins.plugins.devspacebuild.config.BuildKitSpec;
 import io.jenkins.plugins.devspacebuild.config.BuilderSpec;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.config.CustomSpec;
@@ -80,6 +81,14 @@ public final class BuilderSelector implements Closeable {
         if (spec instanceof EmbeddedSpec e) {
             return announce(key, new EmbeddedBuilder(services, e, registry), why);
         }
+        if (spec instanceof BuildKitSpec b) {
+            DockerDaemon dd = daemon();
+            if (dd == null) {
+                throw new BuildFailedException("images." + key + ".buildKit builds with docker buildx on this agent's Docker daemon, which "
+                        + "does not answer: " + daemonProblem.getMessage(), daemonProblem);
+            }
+            return announce(key, new BuildKitBuilder(dd, services, b), why);
+        }
         throw new BuildFailedException("images." + key + " uses the " + spec.name() + " builder, which this build of devspace-build does not include;"
                 + " use docker, kaniko or custom");
     }
@@ -130,7 +139,7 @@ public final class BuilderSelector implements Closeable {
 
     /** Whether a skipped image built without push is still where its builder left it. */
     public boolean existsLocally(CacheEntry entry) {
-        if ("docker".equals(entry.builder())) {
+        if ("docker".equals(entry.builder()) || "buildkit".equals(entry.builder())) {
             DockerDaemon dd = daemon();
             return dd != null && new DockerBuilder(dd, services).existsLocally(entry);
         }

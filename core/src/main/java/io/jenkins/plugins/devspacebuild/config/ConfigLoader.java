@@ -381,7 +381,7 @@ public final class ConfigLoader {
         if (build != null) {
             f.disabled = build.bool("disabled", false);
             // the seed-era shape keeps skipPush and options{target, network, buildArgs} inside the builder block
-            YamlMapping docker = build.has("docker") ? build.mapping("docker") : null;
+            YamlMapping docker = build.has("docker") ? build.mapping("docker") : build.has("buildKit") ? build.mapping("buildKit") : null;
             if (docker != null) {
                 f.skipPush = docker.bool("skipPush", false);
                 f.readOptions(docker.mapping("options"));
@@ -430,9 +430,6 @@ public final class ConfigLoader {
             throw new ConfigException(holder.location(), holder.path(), "more than one builder (" + String.join(", ", declared)
                     + "); keep one of them");
         }
-        if (holder.has("buildKit")) {
-            throw unsupportedBuildKit(holder);
-        }
         if (declared.isEmpty()) {
             holder.ignore("docker", "kaniko", "custom", "embedded");
             return;
@@ -442,6 +439,7 @@ public final class ConfigLoader {
             case "docker" -> readDocker(block);
             case "kaniko" -> readKaniko(block);
             case "custom" -> readCustom(block);
+            case "buildKit" -> BuildKitSpec.read(block);
             default -> readEmbedded(block);
         };
         f.builderDeclared = true;
@@ -455,11 +453,6 @@ public final class ConfigLoader {
             }
         }
         return out;
-    }
-
-    private static ConfigException unsupportedBuildKit(YamlMapping m) {
-        return new ConfigException(m.keyLocation("buildKit"), m.path() + ".buildKit", "the buildKit builder is not supported; use "
-                + "docker with useBuildKit: true, or kaniko for in-cluster builds");
     }
 
     private DockerSpec readDocker(YamlMapping d) throws ConfigException {
