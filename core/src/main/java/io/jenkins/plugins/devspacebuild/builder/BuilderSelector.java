@@ -79,6 +79,10 @@ public final class BuilderSelector implements Closeable {
             return fallback(image, d, input);
         }
         if (spec instanceof EmbeddedSpec e) {
+            if (input != null && input.restartHelperScript() != null) {
+                throw new BuildFailedException("images." + key + " asks for the restart helper (" + image.restartHelper().origin() + "), which the "
+                        + "embedded builder cannot add; build it with docker, buildKit or kaniko, or remove the restart helper");
+            }
             return announce(key, new EmbeddedBuilder(services, e, registry), why);
         }
         if (spec instanceof BuildKitSpec b) {
@@ -110,7 +114,8 @@ public final class BuilderSelector implements Closeable {
         }
         tried.add("kaniko: " + (clusterProblem != null ? clusterProblem.getMessage()
                 : "no cluster is configured (--kubeconfig, KUBECONFIG, ~/.kube/config or an in-cluster service account)"));
-        Optional<String> inexpressible = EmbeddedBuilder.inexpressible(input.dockerfileText(), "the Dockerfile of images." + key, image.target());
+        Optional<String> inexpressible = input.restartHelperScript() != null ? Optional.of("it cannot add the restart helper")
+                : EmbeddedBuilder.inexpressible(input.dockerfileText(), "the Dockerfile of images." + key, image.target());
         if (inexpressible.isEmpty()) {
             services.events().info(key, "builder: embedded, because the Docker daemon is unreachable, no cluster is configured, and the "
                     + "Dockerfile needs no RUN; set docker.disableFallback: true to fail instead");

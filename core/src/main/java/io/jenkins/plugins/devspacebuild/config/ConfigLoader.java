@@ -131,7 +131,8 @@ public final class ConfigLoader {
             if (m == null) {
                 throw new ConfigException(imagesNode.keyLocation(key), "images." + key, "the image has no settings; give it at least 'image: <name>'");
             }
-            images.put(key, legacy ? readLegacyImage(key, m) : readCurrentImage(key, m));
+            ImageConfig read = legacy ? readLegacyImage(key, m) : readCurrentImage(key, m);
+            images.put(key, DevModeImageFields.apply(read, m, doc, version, legacy, configDir));
         }
         if (images.isEmpty()) {
             throw new ConfigException(imagesNode.location(), "images", "no images are defined; add at least one image");

@@ -18,6 +18,7 @@ import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.context.OnChangeFiles;
 import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
 import io.jenkins.plugins.devspacebuild.dockerfile.DockerfileOverride;
+import io.jenkins.plugins.devspacebuild.dockerfile.RestartHelperInjection;
 import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import java.io.IOException;
@@ -51,7 +52,8 @@ final class ImagePlanner {
         Optional<CacheEntry> previous = cache.get(image.key());
         Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
         events.accept(new BuildEvent.Decided(image.key(), decision, hashes));
-        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision);
+        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk)
+                .withRestartHelper(RestartHelperInjection.script(image.restartHelper())), hashes, previous, decision);
     }
 
     /** Step 1: the Dockerfile as it is on disk ("" for a custom builder without one). */
