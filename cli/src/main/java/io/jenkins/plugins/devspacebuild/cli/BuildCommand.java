@@ -4,6 +4,9 @@ import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
+import io.jenkins.plugins.devspacebuild.cluster.KubeContexts;
+import io.jenkins.plugins.devspacebuild.cluster.LocalCluster;
+import io.jenkins.plugins.devspacebuild.cluster.MinikubeDockerEnv;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
 import io.jenkins.plugins.devspacebuild.registry.DockerConfigCredentials;
@@ -58,6 +61,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--skip-push", description = "Do not push; images stay in the local daemon.")
     boolean skipPush;
 
+    @Option(names = "--skip-push-local-kube", description = "When the kube context is a local cluster (kind, k3d, minikube, Docker Desktop), "
+            + "do not push: load the images into kind/k3d, build in minikube's daemon, or rely on Docker Desktop's shared daemon.")
+    boolean skipPushLocalKube;
+
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag every image with TAG instead of its own tags (repeatable).")
     List<String> tags = new ArrayList<>();
 
@@ -106,15 +113,32 @@ final class BuildCommand implements Callable<Integer> {
             throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko or embedded");
         }
         Map<String, String> env = System.getenv();
-        RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        ClusterSettings clusterSettings = new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
+                serviceAccounts);
+        LocalCluster local = null;
+        if (skipPushLocalKube) {
+            local = KubeContexts.localCluster(clusterSettings, env).orElse(null);
+            if (local == null) {
+                console.println("--skip-push-local-kube: the kube context is not a local cluster (kind-*, k3d-*, minikube, docker-desktop); "
+                        + "images are pushed");
+            } else {
+                console.println(local.describe());
+                if (local.kind() == LocalCluster.Kind.MINIKUBE) {
+                    Map<String, String> merged = new LinkedHashMap<>(env);
+                    merged.putAll(MinikubeDockerEnv.read(local.context(), env));
+                    env = merged;
+                }
+            }
+        }
+        RegistryCredentials credentials = RegistryCredentials.chain(List.of(parseCredentials(registryCredentials), new DockerConfigCredentials(env)));
         EngineSettings settings = EngineSettings.of(env, credentials, new ConsolePrinter(console))
                 .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()))
-                .withCluster(new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
-                        serviceAccounts));
+                .withCluster(clusterSettings)
+                .withLocalCluster(local);
         BuildEngine engine = new BuildEngine(settings);
         RunOptions options = new RunOptions(project.configFile(), project.projectRoot(), project.cacheFile(cache), null, project.vars, force,
-                sequential, maxParallel, failFast, skipPush, tags, images).withBuilder(builder, !noPullSecrets);
+                sequential, maxParallel, failFast, skipPush || local != null, tags, images).withBuilder(builder, !noPullSecrets);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.builder;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterConnection;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
+import io.jenkins.plugins.devspacebuild.cluster.LocalCluster;
 import io.jenkins.plugins.devspacebuild.config.BuildKitSpec;
 import io.jenkins.plugins.devspacebuild.config.BuilderSpec;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
@@ -39,6 +40,7 @@ public final class BuilderSelector implements Closeable {
     private boolean probed;
     private Optional<ClusterConnection> cluster;
     private ConfigException clusterProblem;
+    private LocalCluster localCluster;
 
     /** @param override the run's builder for every image (docker, kaniko, embedded), or null */
     public BuilderSelector(BuildServices services, RegistryClient registry, Supplier<DockerDaemon> daemonFactory, ClusterFactory clusterFactory,
@@ -50,8 +52,20 @@ public final class BuilderSelector implements Closeable {
         this.override = override;
     }
 
+    /** Daemon builds (docker, buildKit) are handed to this local cluster instead of pushed; null: pushed as usual. */
+    public BuilderSelector withLocalCluster(LocalCluster cluster) {
+        this.localCluster = cluster;
+        return this;
+    }
+
     /** The builder for an image; fails with the reason (and what was tried) when none can build it here. */
     public ImageBuilder select(ImageConfig image, BuildInput input) throws BuildFailedException {
+        ImageBuilder b = selectBuilder(image, input);
+        boolean daemonBuild = b instanceof DockerBuilder || b instanceof DockerCliBuilder || b instanceof BuildKitBuilder;
+        return localCluster != null && daemonBuild ? new LocalClusterLoader(b, localCluster, services) : b;
+    }
+
+    private ImageBuilder selectBuilder(ImageConfig image, BuildInput input) throws BuildFailedException {
         String key = image.key();
         BuilderSpec spec = image.builder();
         String why = image.builderDeclared() ? "images." + key + "." + spec.name() : "the default";

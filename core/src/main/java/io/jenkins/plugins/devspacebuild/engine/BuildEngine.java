@@ -76,7 +76,7 @@ public final class BuildEngine {
             RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
             CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
             try (BuilderSelector builders = new BuilderSelector(services, registry, settings.daemonFactory(), settings.clusterFactory(),
-                    options.builder())) {
+                    options.builder()).withLocalCluster(settings.localCluster())) {
                 if (options.builder() == null ? images.stream().anyMatch(i -> i.builder() instanceof DockerSpec) : options.builder().equals("docker")) {
                     // contact the daemon while the contexts are hashed: its client takes a while to start
                     Thread probe = new Thread(builders::daemon, "devspace-build-daemon-probe");
