@@ -126,6 +126,11 @@ class RestartHelperIT {
         assertThat(docker("exec", c, "sh", "-c", ": > /.devspace/restart").code()).isZero();
         awaitLogs(c, l -> count(l, "app started with hello") == 3, 15);
 
+        // the command dies by itself (pid file still there): started again after 7 seconds, as DevSpace's helper does
+        assertThat(docker("exec", c, "sh", "-c", "kill -9 $(cat /.devspace/devspace-pid)").code()).isZero();
+        String crashed = awaitLogs(c, l -> count(l, "app started with hello") == 4, 15);
+        assertThat(crashed).contains("restart helper: the command exited with code 137; starting it again in 7 seconds");
+
         // stop: TERM reaches the command and the container ends well before docker's 10 s kill
         long t0 = System.nanoTime();
         assertThat(docker("stop", c).code()).isZero();
