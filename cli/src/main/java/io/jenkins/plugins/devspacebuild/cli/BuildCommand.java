@@ -81,7 +81,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--output-env", paramLabel = "FILE", description = "Write DEVSPACE_IMAGE_<KEY>=repository:tag lines (and _REPOSITORY, _TAG, _DIGEST).")
     Path outputEnv;
 
-    @Option(names = "--builder", paramLabel = "BUILDER", description = "Build every image with this builder: docker, kaniko or embedded "
+    @Option(names = "--builder", paramLabel = "BUILDER", description = "Build every image with this builder: docker, kaniko, embedded or buildkit (docker buildx) "
             + "(default: each image's own).")
     String builder;
 
@@ -109,8 +109,8 @@ final class BuildCommand implements Callable<Integer> {
         if (maxParallel < 0) {
             throw new ConfigException("--max-parallel must be 0 (all) or more, not " + maxParallel);
         }
-        if (builder != null && !List.of("docker", "kaniko", "embedded").contains(builder)) {
-            throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko or embedded");
+        if (builder != null && !List.of("docker", "kaniko", "embedded", "buildkit").contains(builder)) {
+            throw new ConfigException("--builder '" + builder + "' is not a builder; use docker, kaniko, embedded or buildkit");
         }
         Map<String, String> env = System.getenv();
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -3,14 +3,9 @@ package io.jenkins.plugins.devspacebuild.cli;
 import io.jenkins.plugins.devspacebuild.handoff.BuiltImage;
 import io.jenkins.plugins.devspacebuild.handoff.BuiltImages;
 import io.jenkins.plugins.devspacebuild.handoff.HandoffException;
-import io.jenkins.plugins.devspacebuild.handoff.KustomizeImages;
+import io.jenkins.plugins.devspacebuild.handoff.HandoffFiles;
 import io.jenkins.plugins.devspacebuild.handoff.ValuesRewriter;
-import io.jenkins.plugins.devspacebuild.result.ResultFiles;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,8 +68,7 @@ final class ValuesCommand implements Callable<Integer> {
         // a report line goes to stderr when the YAML itself goes to stdout
         PrintWriter report = output == null && input != null ? err : out;
         if (input != null) {
-            ValuesRewriter.Rewrite r = new ValuesRewriter(images, new ValuesRewriter.Options(Set.copyOf(keys), digest))
-                    .rewrite(read(input, "values"), input.toString());
+            ValuesRewriter.Rewrite r = HandoffFiles.rewriteValues(input, images, new ValuesRewriter.Options(Set.copyOf(keys), digest));
             Set<String> used = new LinkedHashSet<>();
             for (ValuesRewriter.Replacement x : r.replacements()) {
                 used.add(x.imageKey());
@@ -89,27 +83,16 @@ final class ValuesCommand implements Callable<Integer> {
             if (output == null) {
                 out.print(r.text());
             } else {
-                ResultFiles.write(output, r.text());
+                HandoffFiles.write(output, r.text());
                 report.println("wrote " + output + " (" + r.replacements().size() + " value(s) replaced)");
             }
         }
         if (kustomize != null) {
-            String existing = Files.exists(kustomize) ? read(kustomize, "kustomization") : null;
-            ResultFiles.write(kustomize, KustomizeImages.write(existing, kustomize.toString(), images, digest));
+            HandoffFiles.writeKustomization(kustomize, images, digest);
             report.println("wrote " + kustomize + " (images: " + images.images().size() + " entr" + (images.images().size() == 1 ? "y" : "ies") + ")");
         }
         report.flush();
         out.flush();
         return 0;
-    }
-
-    private static String read(Path file, String what) throws HandoffException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new HandoffException(file + ": no such " + what + " file");
-        } catch (IOException e) {
-            throw new HandoffException(file + ": cannot read the " + what + " file (" + e.getClass().getSimpleName() + ")");
-        }
     }
 }

@@ -74,7 +74,8 @@ public final class BuilderSelector implements Closeable {
                 case "docker" -> DockerSpec.DEFAULT;
                 case "kaniko" -> KanikoSpec.defaults();
                 case "embedded" -> EmbeddedSpec.DEFAULT;
-                default -> throw new BuildFailedException("unknown builder '" + override + "'; use docker, kaniko or embedded");
+                case "buildkit" -> BuildKitSpec.DEFAULT;
+                default -> throw new BuildFailedException("unknown builder '" + override + "'; use docker, kaniko, embedded or buildkit");
             };
             why = "--builder " + override;
         }
