@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * The image fields DevSpace has for its dev mode that change what is built: the restart helper
  * ({@link RestartHelper}) and, in v1beta9, {@code preferSyncOverRebuild}, which DevSpace's upgrade to v1beta10 turns
  * into {@code rebuildStrategy: ignoreContextChanges} when a {@code dev.sync} entry names the image
- * ({@code imageName}), and drops otherwise. An explicit {@code rebuildStrategy} wins.
+ * ({@code imageName}), and drops otherwise. An explicit {@code rebuildStrategy} wins. As in DevSpace, the custom builder
+ * gets no restart helper.
  */
 final class DevModeImageFields {
 
@@ -22,7 +23,8 @@ final class DevModeImageFields {
             throws ConfigException {
         ImageConfig out = image;
         RestartHelper helper = RestartHelper.read(m, legacyShape, configDir);
-        if (helper.enabled()) {
+        // DevSpace's custom builder runs the user's command on the original Dockerfile: no helper is injected there
+        if (helper.enabled() && !(image.builder() instanceof CustomSpec)) {
             out = out.withRestartHelper(helper);
         }
         if ("v1beta9".equals(version) && !m.has("rebuildStrategy") && m.bool("preferSyncOverRebuild", false)

@@ -68,6 +68,13 @@ class RestartHelperConfigTest {
     }
 
     @Test
+    void theCustomBuilderGetsNoHelperAsInDevSpace() throws Exception {
+        ImageConfig app = load("version: v1beta11\nimages:\n  app:\n    image: my/app\n    injectRestartHelper: true\n"
+                + "    build:\n      custom:\n        command: ./build.sh\n");
+        assertThat(app.restartHelper()).isEqualTo(RestartHelper.NONE);
+    }
+
+    @Test
     void preferSyncOverRebuildBecomesIgnoreContextChangesInV1beta9WhenASyncNamesTheImage() throws Exception {
         String synced = "version: v1beta9\nimages:\n  app:\n    image: my/app\n    preferSyncOverRebuild: true\n"
                 + "dev:\n  sync:\n  - imageName: app\n    localSubPath: ./\n";
