@@ -6,6 +6,9 @@ import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
 import io.jenkins.plugins.devspacebuild.engine.RunOptions;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.config.BuilderKind;
+import io.jenkins.plugins.devspacebuild.cluster.KubeContexts;
+import io.jenkins.plugins.devspacebuild.cluster.LocalCluster;
+import io.jenkins.plugins.devspacebuild.cluster.MinikubeDockerEnv;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.event.ConsolePrinter;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
@@ -66,6 +69,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--skip-push", description = "Do not push; images stay in the local daemon.")
     boolean skipPush;
 
+    @Option(names = "--skip-push-local-kube", description = "When the kube context is a local cluster (kind, k3d, minikube, Docker Desktop), "
+            + "do not push: load the images into kind/k3d, build in minikube's daemon, or rely on Docker Desktop's shared daemon.")
+    boolean skipPushLocalKube;
+
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Tag every image with TAG instead of its own tags (repeatable).")
     List<String> tags = new ArrayList<>();
 
@@ -116,21 +123,39 @@ final class BuildCommand implements Callable<Integer> {
         InputCheck.insecureRegistries(insecureRegistries);
         InputCheck.output("--output-file", outputFile);
         InputCheck.output("--output-env", outputEnv);
-        RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
-                .variables(project.vars).profiles(project.profiles).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel).failFast(failFast)
-                .skipPush(skipPush).tags(tags).images(images).builder(builder).pullSecrets(!noPullSecrets).build();
         Map<String, String> env = System.getenv();
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        ClusterSettings clusterSettings = new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
+                serviceAccounts);
+        LocalCluster local = null;
+        if (skipPushLocalKube) {
+            local = KubeContexts.localCluster(clusterSettings, env).orElse(null);
+            if (local == null) {
+                console.println("--skip-push-local-kube: the kube context is not a local cluster (kind-*, k3d-*, minikube, docker-desktop); "
+                        + "images are pushed");
+            } else {
+                console.println(local.describe());
+                if (local.kind() == LocalCluster.Kind.MINIKUBE) {
+                    Map<String, String> merged = new LinkedHashMap<>(env);
+                    merged.putAll(MinikubeDockerEnv.read(local.context(), env));
+                    env = merged;
+                }
+            }
+        }
+        RunOptions options = RunOptions.builder(project.configFile()).projectRoot(project.projectRoot()).cacheFile(project.cacheFile(cache))
+                .variables(project.vars).profiles(project.profiles).forceBuild(force).buildSequential(sequential).maxParallel(maxParallel)
+                .failFast(failFast).skipPush(skipPush || local != null).tags(tags).images(images).builder(builder).pullSecrets(!noPullSecrets)
+                .build();
         Map<String, RegistryCredential> given = parseCredentials(registryCredentials);
         RegistryCredentials credentials = RegistryCredentials.chain(List.of(new StaticCredentials(given, null), new DockerConfigCredentials(env)));
-        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (JsonEventWriter json = eventsJson == null ? null : new JsonEventWriter(Files.newBufferedWriter(eventsJson, StandardCharsets.UTF_8),
                 Clock.systemUTC())) {
             EventSink events = json == null ? new ConsolePrinter(console) : EventSink.all(List.of(new ConsolePrinter(console), json));
             EngineSettings settings = EngineSettings.of(env, credentials, events)
                     .withSecrets(given.values().stream().map(c -> c.password().reveal()).toList())
                     .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries.stream().map(RegistryHosts::normalise).toList()))
-                    .withCluster(new ClusterSettings(kubeconfig == null ? null : kubeconfig.toAbsolutePath(), null, kubeContext, namespace,
-                            serviceAccounts));
+                    .withCluster(clusterSettings)
+                    .withLocalCluster(local);
             return run(new BuildEngine(settings), options, console);
         }
     }

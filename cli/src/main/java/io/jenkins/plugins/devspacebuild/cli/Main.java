@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "devspace-build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds, tags and pushes the images of a devspace.yaml, skipping those whose Dockerfile, context and build "
                 + "config did not change since their last build.",
-        subcommands = {PlanCommand.class, BuildCommand.class, ContextCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, BuildCommand.class, ContextCommand.class, ValuesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

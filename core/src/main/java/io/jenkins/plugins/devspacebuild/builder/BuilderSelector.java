@@ -2,6 +2,7 @@ package io.jenkins.plugins.devspacebuild.builder;
 
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterConnection;
+import io.jenkins.plugins.devspacebuild.config.BuildKitSpec;
 import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.BuilderSpec;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
@@ -40,6 +41,12 @@ public final class BuilderSelector implements BuilderFactory.RunBuilders {
 
     @Override
     public ImageBuilder select(ImageConfig image, BuildInput input) throws BuildFailedException {
+        ImageBuilder b = selectBuilder(image, input);
+        boolean daemonBuild = b instanceof DockerBuilder || b instanceof DockerCliBuilder || b instanceof BuildKitBuilder;
+        return connections.localCluster().filter(c -> daemonBuild).<ImageBuilder>map(c -> new LocalClusterLoader(b, c, services)).orElse(b);
+    }
+
+    private ImageBuilder selectBuilder(ImageConfig image, BuildInput input) throws BuildFailedException {
         String key = image.key();
         BuilderSpec spec = image.builder();
         String why = image.builderDeclared() ? "images." + key + "." + spec.name() : "the default";
@@ -48,6 +55,7 @@ public final class BuilderSelector implements BuilderFactory.RunBuilders {
                 case DOCKER -> DockerSpec.DEFAULT;
                 case KANIKO -> KanikoSpec.defaults();
                 case EMBEDDED -> EmbeddedSpec.DEFAULT;
+                case BUILDKIT -> BuildKitSpec.DEFAULT;
                 case CUSTOM -> throw new BuildFailedException("the custom builder cannot be chosen for a whole run; use "
                         + BuilderKind.runKindNames());
             };
@@ -67,7 +75,20 @@ public final class BuilderSelector implements BuilderFactory.RunBuilders {
             return fallback(image, d, input);
         }
         if (spec instanceof EmbeddedSpec e) {
+            if (input != null && input.restartHelperScript() != null) {
+                throw new BuildFailedException("images." + key + " asks for the restart helper (" + image.restartHelper().origin() + "), which the "
+                        + "embedded builder cannot add; build it with docker, buildKit or kaniko, or remove the restart helper");
+            }
             return announce(key, new EmbeddedBuilder(services, e, registry), why);
+        }
+        if (spec instanceof BuildKitSpec b) {
+            DockerDaemon dd = connections.daemon();
+            if (dd == null) {
+                DaemonUnreachableException problem = connections.daemonProblem();
+                throw new BuildFailedException("images." + key + ".buildKit builds with docker buildx on this agent's Docker daemon, which "
+                        + "does not answer: " + problem.getMessage(), problem);
+            }
+            return announce(key, new BuildKitBuilder(dd, services, b), why);
         }
         throw new BuildFailedException("images." + key + " uses the " + spec.name() + " builder, which this build of devspace-build does not "
                 + "include; use docker, kaniko or custom");
@@ -91,7 +112,8 @@ public final class BuilderSelector implements BuilderFactory.RunBuilders {
         ConfigException clusterProblem = connections.clusterProblem();
         tried.add("kaniko: " + (clusterProblem != null ? clusterProblem.getMessage()
                 : "no cluster is configured (--kubeconfig, KUBECONFIG, ~/.kube/config or an in-cluster service account)"));
-        Optional<String> inexpressible = EmbeddedBuilder.inexpressible(input.dockerfileText(), "the Dockerfile of images." + key, image.target());
+        Optional<String> inexpressible = input.restartHelperScript() != null ? Optional.of("it cannot add the restart helper")
+                : EmbeddedBuilder.inexpressible(input.dockerfileText(), "the Dockerfile of images." + key, image.target());
         if (inexpressible.isEmpty()) {
             return fellBack(key, new EmbeddedBuilder(services, EmbeddedSpec.DEFAULT, registry), "the Docker daemon is unreachable, no "
                     + "cluster is configured, and the Dockerfile needs no RUN; set docker.disableFallback: true to fail instead");
@@ -130,7 +152,7 @@ public final class BuilderSelector implements BuilderFactory.RunBuilders {
             return true;
         }
         return switch (kind.get()) {
-            case DOCKER -> {
+            case DOCKER, BUILDKIT -> {
                 DockerDaemon dd = connections.daemon();
                 yield dd != null && new DockerBuilder(dd, services).existsLocally(entry);
             }

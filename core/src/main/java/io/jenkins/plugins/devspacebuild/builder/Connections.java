@@ -2,6 +2,7 @@ package io.jenkins.plugins.devspacebuild.builder;
 
 import io.jenkins.plugins.devspacebuild.cluster.ClusterConnection;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
+import io.jenkins.plugins.devspacebuild.cluster.LocalCluster;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.docker.DaemonUnreachableException;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 public final class Connections implements Closeable {
     private final Supplier<DockerDaemon> daemonFactory;
     private final ClusterFactory clusterFactory;
+    private final LocalCluster localCluster;
     private DockerDaemon daemon;
     private DaemonUnreachableException daemonProblem;
     private boolean probed;
@@ -25,8 +27,19 @@ public final class Connections implements Closeable {
     private ConfigException clusterProblem;
 
     public Connections(Supplier<DockerDaemon> daemonFactory, ClusterFactory clusterFactory) {
+        this(daemonFactory, clusterFactory, null);
+    }
+
+    /** @param localCluster the local cluster daemon builds are handed to instead of pushed ({@code --skip-push-local-kube}), or null */
+    public Connections(Supplier<DockerDaemon> daemonFactory, ClusterFactory clusterFactory, LocalCluster localCluster) {
         this.daemonFactory = daemonFactory;
         this.clusterFactory = clusterFactory;
+        this.localCluster = localCluster;
+    }
+
+    /** The local cluster daemon builds are loaded into instead of pushed, if the run has one. */
+    public Optional<LocalCluster> localCluster() {
+        return Optional.ofNullable(localCluster);
     }
 
     /** The daemon, pinged once; null when it does not answer (see {@link #daemonProblem()}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
+import io.jenkins.plugins.devspacebuild.dockerfile.RestartHelperInjection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,11 @@ public final class ConfigHasher {
         m.put("buildArgs", image.buildArgs());
         m.put("target", image.target() == null ? "" : image.target());
         m.put("network", image.network() == null ? "" : image.network());
+        if (image.restartHelper().enabled()) {
+            // the helper script is part of the image (the Dockerfile hash covers the wrapped ENTRYPOINT)
+            m.put("restartHelper", ContextHasher.sha256Hex(new String(RestartHelperInjection.script(image.restartHelper()),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
         try {
             return ContextHasher.sha256Hex(CANONICAL.writeValueAsString(m));
         } catch (JsonProcessingException e) {

@@ -33,13 +33,8 @@ final class BuilderBlockReader {
             throw new ConfigException(holder.location(), holder.path(), "more than one builder (" + String.join(", ", declared)
                     + "); keep one of them");
         }
-        if (holder.has("buildKit")) {
-            holder.ignore("buildKit");
-            throw new ConfigException(holder.keyLocation("buildKit"), holder.child("buildKit"), "the buildKit builder is not supported; "
-                    + "use docker with useBuildKit: true, or kaniko for in-cluster builds");
-        }
         if (declared.isEmpty()) {
-            holder.ignore("docker", "kaniko", "custom", "embedded");
+            holder.ignore("docker", "kaniko", "custom", "embedded", "buildKit");
             return null;
         }
         YamlMapping block = holder.mapping(declared.get(0));
@@ -47,6 +42,7 @@ final class BuilderBlockReader {
             case "docker" -> docker(block);
             case "kaniko" -> kaniko(block, image);
             case "custom" -> custom(block);
+            case "buildKit" -> BuildKitSpec.read(block);
             default -> embedded(block);
         };
     }

@@ -19,7 +19,9 @@ public enum BuilderKind {
     /** The user's own command. Only as an image's builder block, not for a whole run. */
     CUSTOM("custom", false),
     /** jib inside this JVM: no daemon, Dockerfiles without RUN. */
-    EMBEDDED("embedded", true);
+    EMBEDDED("embedded", true),
+    /** {@code docker buildx build} on the agent's Docker daemon (devspace.yaml's {@code buildKit} block). */
+    BUILDKIT("buildkit", true);
 
     private final String configName;
     private final boolean forRun;

@@ -7,7 +7,7 @@ import java.util.Map;
  * How an image is to be built, as configured: one of the builder blocks of an image. The build package turns a spec into
  * an {@code ImageBuilder}; the settings that change the produced image are part of the image's config hash.
  */
-public sealed interface BuilderSpec permits DockerSpec, KanikoSpec, CustomSpec, EmbeddedSpec {
+public sealed interface BuilderSpec permits DockerSpec, KanikoSpec, CustomSpec, EmbeddedSpec, BuildKitSpec {
 
     /** Which builder this block configures. */
     BuilderKind kind();

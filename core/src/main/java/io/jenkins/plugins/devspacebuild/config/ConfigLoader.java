@@ -127,7 +127,7 @@ public final class ConfigLoader {
                     }
                     ImageConfig image = legacy ? LegacyImageMapper.map(key, m, paths) : CurrentImageMapper.map(key, m, paths, warnings);
                     if (image != null) {
-                        images.put(key, image);
+                        images.put(key, DevModeImageFields.apply(image, m, doc, version, legacy, configDir));
                     }
                 });
             }

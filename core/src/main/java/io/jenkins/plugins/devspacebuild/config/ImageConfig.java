@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param builderDeclared  whether the image names its builder explicitly (no fallback to another kind then)
  * @param disabled         {@code build.disabled: true}: the image is never built
  * @param location         where the image is defined
+ * @param restartHelper    {@code injectRestartHelper}/{@code injectLegacyRestartHelper}: ENTRYPOINT wrapped, helper added
  */
 public record ImageConfig(
         String key,
@@ -45,7 +46,8 @@ public record ImageConfig(
         BuilderSpec builder,
         boolean builderDeclared,
         boolean disabled,
-        Location location) {
+        Location location,
+        RestartHelper restartHelper) {
 
     public ImageConfig {
         tags = List.copyOf(tags);
@@ -53,11 +55,21 @@ public record ImageConfig(
         cmd = cmd == null ? null : List.copyOf(cmd);
         appendDockerfileInstructions = List.copyOf(appendDockerfileInstructions);
         buildArgs = java.util.Collections.unmodifiableMap(new TreeMap<>(buildArgs));
+        restartHelper = restartHelper == null ? RestartHelper.NONE : restartHelper;
+    }
+
+    /** An image without a restart helper. */
+    public ImageConfig(String key, ImageName image, List<String> tags, Path dockerfile, Path context, List<String> entrypoint, List<String> cmd,
+                       List<String> appendDockerfileInstructions, Map<String, String> buildArgs, String target, String network,
+                       RebuildStrategy rebuildStrategy, boolean skipPush, boolean createPullSecret, BuilderSpec builder, boolean builderDeclared,
+                       boolean disabled, Location location) {
+        this(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target, network, rebuildStrategy,
+                skipPush, createPullSecret, builder, builderDeclared, disabled, location, RestartHelper.NONE);
     }
 
     /** Whether the Dockerfile must be rewritten in memory before the build. */
     public boolean hasDockerfileOverride() {
-        return entrypoint != null || cmd != null || !appendDockerfileInstructions.isEmpty();
+        return entrypoint != null || cmd != null || !appendDockerfileInstructions.isEmpty() || restartHelper.enabled();
     }
 
     /**
@@ -76,6 +88,16 @@ public record ImageConfig(
 
     public ImageConfig withBuilder(BuilderSpec spec, boolean declared) {
         return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
-                network, rebuildStrategy, skipPush, createPullSecret, spec, declared, disabled, location);
+                network, rebuildStrategy, skipPush, createPullSecret, spec, declared, disabled, location, restartHelper);
+    }
+
+    public ImageConfig withRestartHelper(RestartHelper helper) {
+        return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
+                network, rebuildStrategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location, helper);
+    }
+
+    public ImageConfig withRebuildStrategy(RebuildStrategy strategy) {
+        return new ImageConfig(key, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
+                network, strategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location, restartHelper);
     }
 }

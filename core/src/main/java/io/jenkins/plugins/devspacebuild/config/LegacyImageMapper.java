@@ -32,8 +32,9 @@ final class LegacyImageMapper {
             problems.attempt(() -> f.disabled = build.bool("disabled", false));
             problems.attempt(() -> {
                 // the seed-era shape keeps skipPush and options{target, network, buildArgs} inside the builder block
-                if (build.has("docker")) {
-                    YamlMapping docker = build.mapping("docker");
+                if (build.has("docker") || build.has("buildKit")) {
+                    // buildKit (v1beta10, v1beta11) keeps skipPush and options in its block as docker does
+                    YamlMapping docker = build.mapping(build.has("docker") ? "docker" : "buildKit");
                     problems.attempt(() -> f.skipPush = docker.bool("skipPush", false));
                     f.readOptions(docker.mapping("options"));
                 } else if (build.has("kaniko")) {

@@ -36,6 +36,15 @@ public final class ContextTar {
      * @param overlay  generated content by path
      */
     public static void write(BuildContext context, Map<String, byte[]> expected, Map<String, byte[]> overlay, OutputStream out) throws IOException {
+        write(context, expected, overlay, Map.of(), out);
+    }
+
+    /**
+     * As {@link #write(BuildContext, Map, Map, OutputStream)}, with modes for generated entries (default 0644); an overlay
+     * path ending in {@code /} is a directory.
+     */
+    public static void write(BuildContext context, Map<String, byte[]> expected, Map<String, byte[]> overlay, Map<String, Integer> modes,
+                             OutputStream out) throws IOException {
         Map<String, byte[]> remaining = new LinkedHashMap<>(overlay);
         TarArchiveOutputStream tar = open(out);
         byte[] buf = new byte[BUFFER];
@@ -89,7 +98,15 @@ public final class ContextTar {
             }
         }
         for (Map.Entry<String, byte[]> g : remaining.entrySet()) {
-            putBytes(tar, g.getKey(), g.getValue(), 0644);
+            int mode = modes.getOrDefault(g.getKey(), 0644);
+            if (g.getKey().endsWith("/")) {
+                TarArchiveEntry t = new TarArchiveEntry(g.getKey(), TarConstants.LF_DIR, false);
+                base(t, mode);
+                tar.putArchiveEntry(t);
+                tar.closeArchiveEntry();
+            } else {
+                putBytes(tar, g.getKey(), g.getValue(), mode);
+            }
         }
         tar.finish();
         tar.flush();

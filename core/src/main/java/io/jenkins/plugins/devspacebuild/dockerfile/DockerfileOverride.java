@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Step 2 of the process: the in-memory ENTRYPOINT/CMD override. The configured {@code appendDockerfileInstructions},
  * {@code entrypoint} and {@code cmd} are added, in that order, right after the last instruction of the target stage
- * (or of the last stage), ENTRYPOINT and CMD in JSON exec form. The file on disk is never changed.
+ * (or of the last stage), ENTRYPOINT and CMD in JSON exec form. With a restart helper, its COPY comes after the appended
+ * lines and the ENTRYPOINT is wrapped ({@link RestartHelperInjection}). The file on disk is never changed.
  */
 public final class DockerfileOverride {
 
@@ -22,11 +23,19 @@ public final class DockerfileOverride {
         }
         Dockerfile.Stage stage = dockerfile.stage(image.target());
         List<String> added = new ArrayList<>(image.appendDockerfileInstructions());
-        if (image.entrypoint() != null) {
-            added.add("ENTRYPOINT " + execForm(image.entrypoint()));
+        List<String> entrypoint = image.entrypoint();
+        List<String> cmd = image.cmd();
+        if (image.restartHelper().enabled()) {
+            RestartHelperInjection.Wrapped w = RestartHelperInjection.wrap(dockerfile, stage, image);
+            added.add(RestartHelperInjection.COPY_INSTRUCTION);
+            entrypoint = w.entrypoint();
+            cmd = w.cmd();
         }
-        if (image.cmd() != null) {
-            added.add("CMD " + execForm(image.cmd()));
+        if (entrypoint != null) {
+            added.add("ENTRYPOINT " + execForm(entrypoint));
+        }
+        if (cmd != null) {
+            added.add("CMD " + execForm(cmd));
         }
         return insertAfter(dockerfile, stage.endLine(), added);
     }

@@ -140,9 +140,9 @@ public final class BuildEngine {
         BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
                 project.configFile().getParent(), settings.insecureRegistries(), settings.processes());
         RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
-        try (Connections connections = new Connections(settings.daemonFactory(), settings.clusterFactory())) {
+        try (Connections connections = new Connections(settings.daemonFactory(), settings.clusterFactory(), settings.localCluster())) {
             BuilderFactory.RunBuilders builders = settings.builders().open(services, registry, connections, options.builder());
-            if (images.stream().anyMatch(i -> kind(options, i) == BuilderKind.DOCKER)) {
+            if (images.stream().anyMatch(i -> kind(options, i) == BuilderKind.DOCKER || kind(options, i) == BuilderKind.BUILDKIT)) {
                 // contact the daemon while the contexts are hashed: its client takes a while to start
                 scheduler.prepare("daemon-probe", connections::daemon);
             }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.devspacebuild.cluster.ClusterAccess;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterSettings;
 import io.jenkins.plugins.devspacebuild.cluster.KubeconfigSecrets;
+import io.jenkins.plugins.devspacebuild.cluster.LocalCluster;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredentials;
@@ -33,10 +34,13 @@ import java.util.function.Supplier;
  *                           every event, result and error
  * @param processes          starts every process of the builders ({@link ProcessLauncher#LOCAL} unless the host has its
  *                           own, as the Jenkins step has: the build's Launcher)
+ * @param localCluster       the local cluster daemon builds are handed to instead of pushed
+ *                           ({@code --skip-push-local-kube}), or null
  */
 public record EngineSettings(Map<String, String> environment, RegistryCredentials credentials, EventSink events, RetryPolicy retry,
                              Supplier<DockerDaemon> daemonFactory, int hashThreads, Set<String> insecureRegistries,
-                             ClusterFactory clusterFactory, BuilderFactory builders, Set<String> secrets, ProcessLauncher processes) {
+                             ClusterFactory clusterFactory, BuilderFactory builders, Set<String> secrets, ProcessLauncher processes,
+                             LocalCluster localCluster) {
 
     public EngineSettings {
         environment = Map.copyOf(environment);
@@ -53,7 +57,7 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
         Map<String, String> env = Map.copyOf(environment);
         return new EngineSettings(env, credentials, events, RetryPolicy.DEFAULT, () -> DockerDaemon.fromEnvironment(env),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), Set.of(), () -> ClusterAccess.connect(ClusterSettings.AUTO, env),
-                BuilderFactory.DEFAULT, Set.of(), ProcessLauncher.LOCAL);
+                BuilderFactory.DEFAULT, Set.of(), ProcessLauncher.LOCAL, null);
     }
 
     public EngineSettings withRetry(RetryPolicy r) {
@@ -93,6 +97,11 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
         return copy().processes(launcher).done();
     }
 
+    /** Daemon builds are loaded into this local cluster instead of pushed; null: pushed as usual. */
+    public EngineSettings withLocalCluster(LocalCluster cluster) {
+        return copy().localCluster(cluster).done();
+    }
+
     /** These secrets too are masked wherever a string leaves the engine. */
     public EngineSettings withSecrets(Collection<String> more) {
         Set<String> all = new LinkedHashSet<>(secrets);
@@ -117,6 +126,7 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
         private BuilderFactory builders;
         private Set<String> secrets;
         private ProcessLauncher processes;
+        private LocalCluster localCluster;
 
         Copy(EngineSettings s) {
             environment = s.environment;
@@ -130,6 +140,7 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
             builders = s.builders;
             secrets = s.secrets;
             processes = s.processes;
+            localCluster = s.localCluster;
         }
 
         Copy events(EventSink v) {
@@ -172,9 +183,14 @@ public record EngineSettings(Map<String, String> environment, RegistryCredential
             return this;
         }
 
+        Copy localCluster(LocalCluster v) {
+            localCluster = v;
+            return this;
+        }
+
         EngineSettings done() {
             return new EngineSettings(environment, credentials, events, retry, daemonFactory, hashThreads, insecureRegistries, clusterFactory,
-                    builders, secrets, processes);
+                    builders, secrets, processes, localCluster);
         }
     }
 }

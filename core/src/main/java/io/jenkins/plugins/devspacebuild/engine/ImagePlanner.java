@@ -18,6 +18,7 @@ import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.context.OnChangeFiles;
 import io.jenkins.plugins.devspacebuild.dockerfile.Dockerfile;
 import io.jenkins.plugins.devspacebuild.dockerfile.DockerfileOverride;
+import io.jenkins.plugins.devspacebuild.dockerfile.RestartHelperInjection;
 import io.jenkins.plugins.devspacebuild.event.EventSink;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ final class ImagePlanner {
         ImageHashes hashes = new ImageHashes(ContextHasher.sha256Hex(dockerfileText), digest.hash(), ConfigHasher.hash(image));
         Optional<CacheEntry> previous = cache.get(image.key());
         Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
-        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk), hashes, previous, decision, null,
+        return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk)
+                .withRestartHelper(RestartHelperInjection.script(image.restartHelper())), hashes, previous, decision, null,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

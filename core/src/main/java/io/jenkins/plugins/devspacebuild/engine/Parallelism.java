@@ -39,7 +39,7 @@ public final class Parallelism {
         for (BuilderKind k : kinds) {
             cap = Math.min(cap, switch (k) {
                 case EMBEDDED -> Math.max(2, c);
-                case DOCKER, CUSTOM -> Math.max(4, 2 * c);
+                case DOCKER, BUILDKIT, CUSTOM -> Math.max(4, 2 * c);
                 case KANIKO -> Math.max(8, 4 * c);
             });
         }

@@ -93,6 +93,7 @@ final class CredentialsChoices {
             case DOCKER -> "Docker daemon of the agent";
             case KANIKO -> "kaniko in the cluster";
             case EMBEDDED -> "Embedded (no daemon; Dockerfiles without RUN)";
+            case BUILDKIT -> "BuildKit (docker buildx on the agent)";
             case CUSTOM -> "Custom command";
         };
     }
