@@ -67,7 +67,11 @@ public final class CacheStore {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has no valid version: every image is built");
             }
             Document d = JSON.treeToValue(tree, Document.class);
-            return new Loaded(new BuildCache(d.images() == null ? Map.of() : d.images()), null);
+            Map<String, CacheEntry> images = d.images() == null ? Map.of() : d.images();
+            if (version < BuildCache.VERSION) {
+                return new Loaded(new BuildCache(images, true), null);
+            }
+            return new Loaded(new BuildCache(images), null);
         } catch (JsonProcessingException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getOriginalMessage() + "): every image is built");
         } catch (IllegalArgumentException e) {

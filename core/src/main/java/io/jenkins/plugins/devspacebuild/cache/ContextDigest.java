@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * @param hash        SHA-256 (hex) over the sorted entries: path, type, mode, link target and content digest
  * @param directories per directory ("." for the context root) a short digest of its direct entries, so a changed
  *                    context can name where it changed
- * @param files       the SHA-256 of each file's content, by path (used to check the tar sends what was hashed)
+ * @param files       the git blob id of each file's content ({@link ObjectFormat}), by path (used to check the tar
+ *                    sends what was hashed)
  */
 public record ContextDigest(String hash, Map<String, String> directories, Map<String, byte[]> files) {
 

@@ -6,11 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +25,10 @@ public final class ContextWalker {
     private final List<ContextEntry> entries = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final String displayPrefix;
-    private boolean posix = true;
+    private final FileSystemPort port;
 
-    private ContextWalker(Path root, DockerIgnore ignore, String displayPrefix) {
+    private ContextWalker(Path root, DockerIgnore ignore, String displayPrefix, FileSystemPort port) {
+        this.port = port;
         this.root = root;
         this.ignore = ignore;
         this.displayPrefix = displayPrefix;
@@ -45,6 +42,11 @@ public final class ContextWalker {
      * @param projectRoot for showing paths relative to the project
      */
     public static BuildContext walk(Path context, Path dockerfile, Path projectRoot) throws ConfigException {
+        return walk(context, dockerfile, projectRoot, FileSystemPort.LOCAL);
+    }
+
+    /** {@link #walk(Path, Path, Path)} through a given file system port (tests count or alter what it sees). */
+    public static BuildContext walk(Path context, Path dockerfile, Path projectRoot, FileSystemPort port) throws ConfigException {
         Path root = context.toAbsolutePath().normalize();
         Path df = dockerfile.toAbsolutePath().normalize();
         String dockerfileInContext = df.startsWith(root) && !df.equals(root) ? slashed(root.relativize(df)) : null;
@@ -63,7 +65,7 @@ public final class ContextWalker {
             }
         }
         String prefix = display(projectRoot, root);
-        ContextWalker w = new ContextWalker(root, patterns.keepingBuildFiles(dockerfileInContext), prefix.equals(".") ? "" : prefix + "/");
+        ContextWalker w = new ContextWalker(root, patterns.keepingBuildFiles(dockerfileInContext), prefix.equals(".") ? "" : prefix + "/", port);
         w.walkDirectory(root, "", DockerIgnore.MatchInfo.NONE);
         w.entries.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
         return new BuildContext(root, w.entries, ignoreDisplay, dockerfileInContext, Files.isRegularFile(general), w.warnings);
@@ -87,18 +89,9 @@ public final class ContextWalker {
             if (rel.isEmpty() && name.equals(DEVSPACE_DIR)) {
                 continue;
             }
-            BasicFileAttributes attrs;
+            FileStat attrs;
             try {
-                // one lstat per entry: type, size and (on POSIX) the permissions come together
-                attrs = posix ? Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (UnsupportedOperationException e) {
-                posix = false;
-                try {
-                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException ex) {
-                    throw unreadable(path, ex.toString());
-                }
+                attrs = port.lstat(child); // one lstat per entry: type, size, permissions and the stat tuple come together
             } catch (IOException e) {
                 throw unreadable(path, e.toString());
             }
@@ -123,9 +116,7 @@ public final class ContextWalker {
                 }
             } else if (attrs.isRegularFile()) {
                 // an unreadable file fails when it is hashed, naming it
-                boolean executable = attrs instanceof PosixFileAttributes pa ? pa.permissions().contains(PosixFilePermission.OWNER_EXECUTE)
-                        : Files.isExecutable(child);
-                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, executable, null, attrs.size(), child));
+                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, attrs.ownerExecutable(), null, attrs.size(), child, attrs));
             } else {
                 warnings.add(displayPrefix + path + " is not a regular file, directory or link (a socket, pipe or device); it is not sent");
             }
