@@ -12,7 +12,9 @@
 # (--skip-push), so the figures are about the skip path itself. See bench/README.md.
 #
 # Usage: bench/skip-bench.sh [--jar PATH] [--files N] [--size-mib N] [--reps N] [--seed S] [--dir DIR] [--keep]
-# Environment: JAVA (java binary), BENCH_JAVA_OPTS (JVM options of the CLI runs, e.g. an AppCDS archive).
+# The CLI runs use the launcher next to the jar (cli/target/devspace-build, with the AppCDS archive recorded at package
+# time) when it is there, else `java -jar`; one more row runs `java -jar` for comparison.
+# Environment: JAVA (java binary of the warm JVM and java -jar), BENCH_JAVA_OPTS (JVM options of the CLI runs).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +26,6 @@ seed=11
 dir=""
 keep=0
 java="${JAVA:-java}"
-read -r -a java_opts <<<"${BENCH_JAVA_OPTS:-}"
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -101,6 +102,13 @@ generate() {
     printf '%s\n' 'version: v2beta1' 'images:' '  ctx:' '    image: bench/ctx' '    context: ./ctx' '    dockerfile: ./ctx/Dockerfile' \
         '    custom:' '      command: "true"' >"$root/devspace.yaml"
 }
+params="seed=$seed size_mib=$size_mib files=$files generator=1"
+if [[ -f "$dir/params" && "$(cat "$dir/params")" == "$params" && -d "$root/.git" ]]; then
+    echo "reusing the tree in $root"
+    rm -rf "$root/.devspace" "$clone"
+    git -C "$root" checkout -q -- . && git -C "$root" clean -qfdx -e .devspace
+else
+rm -rf "$root" "$clone"
 mkdir -p "$ctx"
 make_manifest >"$dir/manifest"
 echo "generating $(wc -l <"$dir/manifest") files, $(awk '{ s += $2 } END { printf "%d", s }' "$dir/manifest") bytes in $ctx ..."
@@ -111,13 +119,22 @@ git_q "$root" init -q
 git_q "$root" add -A
 git_q "$root" commit -q -m "bench tree"
 echo "generated and committed in $(( $(date +%s) - t0 )) s; $(find "$ctx" -type f | wc -l) files, $(find "$ctx" -type f -name '*.log' | wc -l) excluded; disk: $(du -sh "$dir" | cut -f1)"
+echo "$params" >"$dir/params"
+fi
 
 # ---------------------------------------------------------------- the runs
-cli() { # cli CONFIG CACHE: one CLI run; prints "ms cpu_s status reason"
-    local out t0 t1 cpu
+# the CLI as users start it: the launcher next to the jar (AppCDS archive), else java -jar
+launcher="$(dirname "$jar")/devspace-build"
+if [[ -x "$launcher" && -f "${jar%.jar}.jsa" ]]; then cli_cmd=("$launcher"); cli_name="launcher with AppCDS"; else cli_cmd=("$java" -jar "$jar"); cli_name="java -jar"; fi
+plain_cmd=("$java" -jar "$jar")
+cli() { cli_with "${cli_cmd[@]}" -- "$@"; }
+plain() { cli_with "${plain_cmd[@]}" -- "$@"; }
+cli_with() { # cli_with COMMAND... -- CONFIG CACHE: one CLI run; prints "ms cpu_s output"
+    local cmd=() t0 t1 cpu
+    while [[ "$1" != -- ]]; do cmd+=("$1"); shift; done; shift
     TIMEFORMAT='%3U %3S'
     t0=$(date +%s%N)
-    cpu=$( { time "$java" "${java_opts[@]}" -jar "$jar" build --skip-push --no-pull-secrets -t bench -f "$1" --root "$(dirname "$1")" --cache "$2" >"$dir/cli.out" 2>&1; } 2>&1 )
+    cpu=$( { time JAVA_OPTS="${BENCH_JAVA_OPTS:-}" "${cmd[@]}" build --skip-push --no-pull-secrets -t bench -f "$1" --root "$(dirname "$1")" --cache "$2" >"$dir/cli.out" 2>&1; } 2>&1 )
     t1=$(date +%s%N)
     echo "$(( (t1 - t0) / 1000000 )) $(awk '{ printf "%.2f", $1 + $2 }' <<<"$cpu") $(tr '\n' ' ' <"$dir/cli.out")"
 }
@@ -146,18 +163,19 @@ cp "$root/.devspace/devspace-build-cache.json" "$dir/first-cache.json"
 find "$ctx" -type f -print0 | xargs -0 cat >/dev/null    # warm page cache
 for i in 1 2 3; do w=$(warm "$root/devspace.yaml" "$root/.devspace/devspace-build-cache.json"); done   # warm the JVM
 echo "  warm-up: $w"
-jvm_start() { local t0 t1; t0=$(date +%s%N); "$java" "${java_opts[@]}" -jar "$jar" --version >/dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+jvm_start() { local t0 t1; t0=$(date +%s%N); "${cli_cmd[@]}" --version >/dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
 
 rm -f "$dir"/*.ms "$dir"/*.cpu
 for (( i = 1; i <= reps; i++ )); do
-    cases=(find jvm A_cli A_warm B_cli B_warm C_cli C_warm)
-    (( i % 2 == 0 )) && cases=(C_warm C_cli B_warm B_cli A_warm A_cli jvm find)
+    cases=(find jvm A_cli A_warm B_cli B_warm C_cli C_warm A_plain)
+    (( i % 2 == 0 )) && cases=(A_plain C_warm C_cli B_warm B_cli A_warm A_cli jvm find)
     line="rep $i/$reps:"
     for c in "${cases[@]}"; do
         case "$c" in
             find) r=$(find_baseline) ;;
             jvm) r=$(jvm_start) ;;
             A_cli) r=$(cli "$root/devspace.yaml" "$root/.devspace/devspace-build-cache.json"); expect A "$r" skipped ;;
+            A_plain) r=$(plain "$root/devspace.yaml" "$root/.devspace/devspace-build-cache.json"); expect A "$r" skipped ;;
             A_warm) r=$(warm "$root/devspace.yaml" "$root/.devspace/devspace-build-cache.json"); expect A "$r" SKIPPED ;;
             B_cli) fresh_clone; r=$(cli "$clone/devspace.yaml" "$clone/.devspace/cache.json"); expect B "$r" skipped ;;
             B_warm) fresh_clone; r=$(warm "$clone/devspace.yaml" "$clone/.devspace/cache.json"); expect B "$r" SKIPPED ;;
@@ -166,7 +184,7 @@ for (( i = 1; i <= reps; i++ )); do
         esac
         set -- $r
         echo "$1" >>"$dir/$c.ms"
-        [[ "$c" == *_cli ]] && echo "$2" >>"$dir/$c.cpu"
+        [[ "$c" == *_cli || "$c" == A_plain ]] && echo "$2" >>"$dir/$c.cpu"
         line+=" $c ${1}ms"
     done
     echo "$line"
@@ -176,14 +194,16 @@ echo "last outputs: A_cli: $(cli "$root/devspace.yaml" "$root/.devspace/devspace
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 f=$(median "$dir/find.ms")
 echo
+echo "CLI: $cli_name; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $("$java" -version 2>&1 | head -n1), git $(git --version | cut -d' ' -f3)${BENCH_JAVA_OPTS:+, JVM options: $BENCH_JAVA_OPTS}"
 echo "context: $(find "$ctx" -type f | wc -l) files ($(find "$ctx" -type f -name '*.log' | wc -l) excluded), $(du -sb "$ctx" | cut -f1) bytes; $reps repetitions, alternating; medians"
 printf '| %-44s | %9s | %7s | %10s |\n' case "wall (ms)" "CPU (s)" "x find"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-----------" "---------" "------------"
 row() { printf '| %-44s | %9s | %7s | %10s |\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$f" 'BEGIN { printf "%.2f", a / b }')"; }
 row "find | sha256sum (baseline)" "$f" ""
-row "JVM start (--version)" "$(median "$dir/jvm.ms")" ""
+row "CLI start (--version, $cli_name)" "$(median "$dir/jvm.ms")" ""
 row "A kept workspace, CLI" "$(median "$dir/A_cli.ms")" "$(median "$dir/A_cli.cpu")"
+row "A kept workspace, CLI as java -jar (no AppCDS)" "$(median "$dir/A_plain.ms")" "$(median "$dir/A_plain.cpu")"
 row "B fresh clone, CLI" "$(median "$dir/B_cli.ms")" "$(median "$dir/B_cli.cpu")"
 row "C one file changed, CLI" "$(median "$dir/C_cli.ms")" "$(median "$dir/C_cli.cpu")"
 row "A kept workspace, warm JVM" "$(median "$dir/A_warm.ms")" ""

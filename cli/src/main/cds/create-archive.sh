@@ -2,6 +2,8 @@
 # Build step (cli/pom.xml, phase package): records an AppCDS archive of the classes a skip-only run loads, next to the
 # jar (target/devspace-build.jsa), and puts the launcher that uses it next to them (target/devspace-build). The
 # training is a tiny project with a custom builder: one run builds it, the recorded run skips it.
+# The JVM uses an archive only with the jar it was recorded with (same path, size and time): after copying the jar
+# elsewhere, run this script (copied next to it by the build) again on the copy.
 # Usage: create-archive.sh JAR
 set -euo pipefail
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -19,8 +21,11 @@ run() { "$java" "$@" -jar "$jar" build --skip-push --no-pull-secrets -t cds -f "
 run
 # a JDK without CDS support gives no archive: the launcher then starts the plain jar
 run -XX:ArchiveClassesAtExit="$target/devspace-build.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off || rm -f "$target/devspace-build.jsa"
-cp "$(dirname "${BASH_SOURCE[0]}")/devspace-build" "$target/devspace-build"
-chmod +x "$target/devspace-build"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [[ "$here" != "$target" ]]; then
+    cp "$here/devspace-build" "$here/create-archive.sh" "$target/"
+fi
+chmod +x "$target/devspace-build" "$target/create-archive.sh"
 rm -rf "$training"
 if [[ -f "$target/devspace-build.jsa" ]]; then
     echo "AppCDS archive: $target/devspace-build.jsa ($(du -h "$target/devspace-build.jsa" | cut -f1)); launcher: $target/devspace-build"
