@@ -39,6 +39,18 @@ public record FileStat(int mode, long size, long mtimeNs, long ctimeNs, long ino
         return inode >= 0 && ctimeNs >= 0;
     }
 
+    // written out: a record's generated equals/hashCode bootstrap method handles on first use, which a short CLI run pays for
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FileStat s && mode == s.mode && size == s.size && mtimeNs == s.mtimeNs && ctimeNs == s.ctimeNs && inode == s.inode
+                && device == s.device;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(mtimeNs) * 31 + Long.hashCode(inode);
+    }
+
     /** The later of modification and status change time. */
     public long changedNs() {
         return Math.max(mtimeNs, ctimeNs);
