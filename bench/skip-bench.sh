@@ -116,6 +116,7 @@ t0=$(date +%s)
 generate
 git_q() { git -C "$1" -c user.name=bench -c user.email=bench@example.com -c core.autocrlf=false -c core.looseCompression=1 "${@:2}"; }
 git_q "$root" init -q
+git -C "$root" config gc.auto 0   # no background repack of the 550 MB during the measurements
 git_q "$root" add -A
 git_q "$root" commit -q -m "bench tree"
 echo "generated and committed in $(( $(date +%s) - t0 )) s; $(find "$ctx" -type f | wc -l) files, $(find "$ctx" -type f -name '*.log' | wc -l) excluded; disk: $(du -sh "$dir" | cut -f1)"

@@ -130,9 +130,7 @@ public final class ContextHasher implements AutoCloseable {
         GitWorkTree tree = workTrees.computeIfAbsent(context.root(), r -> Optional.ofNullable(GitWorkTree.find(r, port))
                 .map(t -> treesByRoot.computeIfAbsent(t.root(), x -> t))).orElse(null);
         ObjectFormat format = tree == null ? ObjectFormat.SHA1 : tree.format();
-        if (stat != null) {
-            stat.walked(context.root());
-        }
+        String keyPrefix = stat == null ? null : stat.keyPrefix(context.root());
         List<Future<byte[]>> futures = new ArrayList<>(entries.size());
         FileStat[] stats = new FileStat[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -143,7 +141,7 @@ public final class ContextHasher implements AutoCloseable {
             }
             FileStat st = e.stat() != null ? e.stat() : port.lstat(e.source());
             stats[i] = st;
-            byte[] known = stat == null ? null : stat.lookup(e.source(), st, format);
+            byte[] known = stat == null ? null : stat.lookup(keyPrefix + e.path(), st, format);
             if (known != null) {
                 counts.fromStatCache.incrementAndGet();
             } else if (tree != null && (known = tree.vouch(e.source(), st)) != null) {
@@ -153,7 +151,7 @@ public final class ContextHasher implements AutoCloseable {
         }
         MessageDigest total = sha256();
         Map<String, MessageDigest> perDir = new HashMap<>();
-        Map<String, byte[]> files = new HashMap<>();
+        Map<String, byte[]> files = new HashMap<>(entries.size() * 4 / 3 + 16);
         try {
             for (int i = 0; i < entries.size(); i++) {
                 ContextEntry e = entries.get(i);
@@ -162,7 +160,7 @@ public final class ContextHasher implements AutoCloseable {
                     content = await(futures.get(i), e);
                     files.put(e.path(), content);
                     if (stat != null) {
-                        stat.record(e.source(), stats[i], content);
+                        stat.record(keyPrefix + e.path(), stats[i], content);
                     }
                 }
                 total.update(line(e, e.path(), content));

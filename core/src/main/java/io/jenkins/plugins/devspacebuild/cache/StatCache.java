@@ -46,7 +46,7 @@ public final class StatCache {
     private final long previousRunStartNs;
     private final Map<String, Entry> previous;
     private final long runStartNs;
-    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final Map<String, Entry> current;
     private final Set<String> walkedPrefixes = ConcurrentHashMap.newKeySet();
     private final String note;
     private volatile boolean dirty;
@@ -58,6 +58,7 @@ public final class StatCache {
         this.previous = previous;
         this.runStartNs = runStartNs;
         this.note = note;
+        this.current = new ConcurrentHashMap<>(Math.max(16, previous.size() * 4 / 3 + 16));
     }
 
     /**
@@ -116,12 +117,11 @@ public final class StatCache {
         return note;
     }
 
-    /** The digest recorded for {@code file} when its tuple is unchanged, not racy and of {@code format}; else null. */
-    public byte[] lookup(Path file, FileStat now, ObjectFormat format) {
+    /** The digest recorded under {@code key} (see {@link #keyPrefix}) when its tuple is unchanged, not racy and of {@code format}; else null. */
+    public byte[] lookup(String key, FileStat now, ObjectFormat format) {
         if (!now.complete()) {
             return null;
         }
-        String key = key(file);
         Entry e = previous.get(key);
         if (e == null || !e.stat().equals(now) || e.digest().length != format.length() || racy(e.stat(), previousRunStartNs)) {
             return null;
@@ -131,11 +131,10 @@ public final class StatCache {
     }
 
     /** Records a file's digest with the tuple it had when it was walked (before it was read). */
-    public void record(Path file, FileStat stat, byte[] digest) {
+    public void record(String key, FileStat stat, byte[] digest) {
         if (!stat.complete()) {
             return;
         }
-        String key = key(file);
         Entry e = new Entry(stat, digest);
         Entry old = previous.get(key);
         if (old == null || !old.stat().equals(stat) || !java.util.Arrays.equals(old.digest(), digest) || racy(stat, previousRunStartNs)) {
@@ -144,9 +143,14 @@ public final class StatCache {
         current.put(key, e);
     }
 
-    /** Notes a walked context: entries under it not seen in this run are dropped when writing. */
-    public void walked(Path contextRoot) {
-        walkedPrefixes.add(key(contextRoot) + "/");
+    /**
+     * Notes a walked context (entries under it not seen in this run are dropped when writing) and returns the prefix of
+     * its files' keys: a file's key is the prefix followed by its path inside the context.
+     */
+    public String keyPrefix(Path contextRoot) {
+        String prefix = key(contextRoot).equals(".") ? "" : key(contextRoot) + "/";
+        walkedPrefixes.add(prefix);
+        return prefix;
     }
 
     /** Whether an entry cannot be trusted: changed less than {@link #RACY_MARGIN_NS} before the recording run started. */
@@ -156,18 +160,22 @@ public final class StatCache {
 
     /** Writes the stat cache when anything changed (a temporary file, then an atomic rename). */
     public void write() throws IOException {
-        Map<String, Entry> out = new HashMap<>(current);
-        for (Map.Entry<String, Entry> e : previous.entrySet()) {
-            if (!out.containsKey(e.getKey())) {
-                if (underWalked(e.getKey())) {
+        if (!dirty) {
+            for (String key : previous.keySet()) {
+                if (!current.containsKey(key) && underWalked(key)) {
                     dirty = true; // gone from a context walked in this run
-                } else {
-                    out.put(e.getKey(), e.getValue());
+                    break;
                 }
             }
         }
         if (!dirty) {
             return;
+        }
+        Map<String, Entry> out = new HashMap<>(current);
+        for (Map.Entry<String, Entry> e : previous.entrySet()) {
+            if (!out.containsKey(e.getKey()) && !underWalked(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
         }
         List<byte[]> paths = new ArrayList<>(out.size());
         List<Entry> entries = new ArrayList<>(out.size());
@@ -209,7 +217,7 @@ public final class StatCache {
 
     private boolean underWalked(String key) {
         for (String p : walkedPrefixes) {
-            if (key.startsWith(p) || p.equals("./")) {
+            if (key.startsWith(p)) {
                 return true;
             }
         }

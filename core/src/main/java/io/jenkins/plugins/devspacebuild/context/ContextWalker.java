@@ -72,19 +72,19 @@ public final class ContextWalker {
     }
 
     private void walkDirectory(Path dir, String rel, DockerIgnore.MatchInfo dirInfo) throws ConfigException {
-        List<Path> children = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path c : ds) {
-                children.add(c);
+                names.add(c.getFileName().toString());
             }
         } catch (AccessDeniedException e) {
             throw unreadable(rel.isEmpty() ? "." : rel, "permission denied");
         } catch (IOException e) {
             throw unreadable(rel.isEmpty() ? "." : rel, e.toString());
         }
-        children.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
-        for (Path child : children) {
-            String name = child.getFileName().toString();
+        names.sort(PathOrder.BYTES);
+        for (String name : names) {
+            Path child = dir.resolve(name);
             String path = rel.isEmpty() ? name : rel + "/" + name;
             if (rel.isEmpty() && name.equals(DEVSPACE_DIR)) {
                 continue;
