@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Step 4a: the content-based, relative hash of a build context. Only relative paths, types, the executable bit, link
+ * Step 4a: the content-based, relative hash of a build context: SHA-256 over each directory's path and the SHA-256 of
+ * the records of its direct entries (see {@code LineBuffer}). Only relative paths, types, the executable bit, link
  * targets and each file's git blob id (see {@link ObjectFormat}) go in, so moving or re-cloning the project, or
  * touching files, changes nothing. A file's blob id comes, cheapest first, from the workspace's {@link StatCache} (its
  * stat tuple is unchanged since the last run), from git's index ({@link GitWorkTree}: a tracked, clean, unconverted
@@ -149,8 +150,8 @@ public final class ContextHasher implements AutoCloseable {
             }
             futures.add(known != null ? CompletableFuture.completedFuture(known) : fileDigest(e.source(), st, format));
         }
-        MessageDigest total = sha256();
-        Map<String, MessageDigest> perDir = new HashMap<>();
+        // per directory, the records of its direct entries; the context hash is a hash of the directories' hashes
+        Map<String, LineBuffer> perDir = new HashMap<>();
         Map<String, byte[]> files = new HashMap<>(entries.size() * 4 / 3 + 16);
         try {
             for (int i = 0; i < entries.size(); i++) {
@@ -163,12 +164,11 @@ public final class ContextHasher implements AutoCloseable {
                         stat.record(keyPrefix + e.path(), stats[i], content);
                     }
                 }
-                total.update(line(e, e.path(), content));
                 int slash = e.path().lastIndexOf('/');
                 String dir = slash < 0 ? "." : e.path().substring(0, slash);
-                perDir.computeIfAbsent(dir, d -> sha256()).update(line(e, e.path().substring(slash + 1), content));
+                perDir.computeIfAbsent(dir, d -> new LineBuffer()).add(e, e.path().substring(slash + 1), content);
                 if (e.type() == ContextEntry.Type.DIRECTORY) {
-                    perDir.computeIfAbsent(e.path(), d -> sha256());
+                    perDir.computeIfAbsent(e.path(), d -> new LineBuffer());
                 }
             }
         } catch (InterruptedException ie) {
@@ -179,10 +179,19 @@ public final class ContextHasher implements AutoCloseable {
             }
             throw ie;
         }
-        perDir.computeIfAbsent(".", d -> sha256());
+        perDir.computeIfAbsent(".", d -> new LineBuffer());
+        List<String> dirNames = new ArrayList<>(perDir.keySet());
+        dirNames.sort(io.jenkins.plugins.devspacebuild.context.PathOrder.BYTES);
+        MessageDigest md = sha256();
+        StringBuilder top = new StringBuilder(dirNames.size() * 100);
         Map<String, String> dirs = new HashMap<>();
-        perDir.forEach((d, md) -> dirs.put(d, HEX.formatHex(md.digest()).substring(0, 16)));
-        return new ContextDigest(HEX.formatHex(total.digest()), dirs, files);
+        for (String d : dirNames) {
+            String hex = HEX.formatHex(perDir.get(d).digest(md));
+            dirs.put(d, hex.substring(0, 16));
+            top.append(d).append('\0').append(hex).append('\n');
+        }
+        md.reset();
+        return new ContextDigest(HEX.formatHex(md.digest(top.toString().getBytes(StandardCharsets.UTF_8))), dirs, files);
     }
 
     /** Notes on stat caches or git indexes that were ignored, once each; drained by the call. */
@@ -252,12 +261,54 @@ public final class ContextHasher implements AutoCloseable {
         }
     }
 
-    /** The canonical record of one entry: fields separated by NUL (which no path or link target contains). */
-    private static byte[] line(ContextEntry e, String name, byte[] content) {
-        String s = e.type().letter() + "\0" + name + "\0" + Integer.toOctalString(e.mode()) + "\0"
-                + (e.linkTarget() == null ? "" : e.linkTarget()) + "\0" + (content == null ? "" : HEX.formatHex(content)) + "\n";
-        return s.getBytes(StandardCharsets.UTF_8);
+    /**
+     * The records of a directory's direct entries: type letter, name, mode (octal), link target and the file's blob id
+     * (raw bytes: its length is the same for every file of a context), separated by NUL (which no name or target
+     * contains), each ended by a newline. Collected in one array and hashed in one call: far fewer digest calls than
+     * one per entry, which matters before the JIT has compiled SHA-256.
+     */
+    private static final class LineBuffer {
+        private byte[] buf = new byte[256];
+        private int len;
+
+        void add(ContextEntry e, String name, byte[] content) {
+            byte[] n = name.getBytes(StandardCharsets.UTF_8);
+            byte[] link = e.linkTarget() == null ? EMPTY : e.linkTarget().getBytes(StandardCharsets.UTF_8);
+            int mode = e.mode();
+            ensure(n.length + link.length + (content == null ? 0 : content.length) + 16);
+            buf[len++] = (byte) e.type().letter();
+            buf[len++] = 0;
+            System.arraycopy(n, 0, buf, len, n.length);
+            len += n.length;
+            buf[len++] = 0;
+            buf[len++] = (byte) ('0' + ((mode >> 6) & 7));
+            buf[len++] = (byte) ('0' + ((mode >> 3) & 7));
+            buf[len++] = (byte) ('0' + (mode & 7));
+            buf[len++] = 0;
+            System.arraycopy(link, 0, buf, len, link.length);
+            len += link.length;
+            buf[len++] = 0;
+            if (content != null) {
+                System.arraycopy(content, 0, buf, len, content.length);
+                len += content.length;
+            }
+            buf[len++] = '\n';
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        byte[] digest(MessageDigest md) {
+            md.reset();
+            md.update(buf, 0, len);
+            return md.digest();
+        }
     }
+
+    private static final byte[] EMPTY = new byte[0];
 
     static MessageDigest sha256() {
         return Sha256.digest();
