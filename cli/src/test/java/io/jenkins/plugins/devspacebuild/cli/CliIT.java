@@ -161,7 +161,9 @@ class CliIT {
         }
         assertThat(running).isEmpty();
         try (var files = Files.list(project.resolve(".devspace"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("devspace-build-cache.json");
+            // no temporary file left behind: the cache and the workspace's stat cache only
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("devspace-build-cache.json",
+                    io.jenkins.plugins.devspacebuild.cache.StatCache.FILE_NAME);
         }
     }
 }

@@ -189,4 +189,49 @@ class GitIndexTest {
         assertThat(hash(plain)).isEqualTo(hash(inSub));
         assertThat(port.takeReads(plain)).containsExactly(".dockerignore", "Dockerfile", "lib/x.txt");
     }
+
+    @Test
+    void indexVersionsThreeAndFourAreRead() throws Exception {
+        String v2 = hash(repo);
+        write(repo, "src/later.txt", "later\n");
+        git(repo, "add", "-N", "src/later.txt"); // intent-to-add: an extended entry, so the index is version 3
+        Thread.sleep(20);
+        port.takeReads(repo);
+        assertThat(hash(repo)).isEqualTo(truth(repo));
+        assertThat(port.takeReads(repo)).containsExactly("src/later.txt");
+
+        git(repo, "update-index", "--index-version", "4"); // prefix-compressed paths
+        Thread.sleep(20);
+        git(repo, "update-index", "-q", "--refresh");
+        Files.delete(repo.resolve("src/later.txt"));
+        git(repo, "rm", "-q", "--cached", "src/later.txt");
+        settle(repo);
+        port.takeReads(repo);
+        assertThat(hash(repo)).isEqualTo(v2);
+        assertThat(port.takeReads(repo)).isEmpty();
+        assertThat(counts.fromGitIndex()).isEqualTo(4);
+    }
+
+    @Test
+    void aSha256RepositoryUsesSha256BlobIdsFromTheIndexAndFromReading() throws Exception {
+        Path r = tmp.resolve("sha256");
+        write(r, "Dockerfile", "FROM scratch\n");
+        write(r, ".dockerignore", ".git\n");
+        write(r, "a/b.txt", "b\n");
+        git(r, "init", "-q", "--object-format=sha256");
+        git(r, "add", "-A");
+        git(r, "commit", "-q", "-m", "one");
+        settle(r);
+        String fromIndex = hash(r);
+        assertThat(port.takeReads(r)).isEmpty();
+        try (ContextHasher h = new ContextHasher(1)) {
+            byte[] id = h.fileDigest(r.resolve("a/b.txt"), ObjectFormat.SHA256).get();
+            assertThat(HexFormat.of().formatHex(id)).isEqualTo(git(r, "hash-object", "a/b.txt").trim());
+        }
+        // the same repository copied: the copy's index stat data do not match its files, so every file is read
+        Path copy = tmp.resolve("sha256-copy");
+        copyTree(r, copy);
+        assertThat(hash(copy)).isEqualTo(fromIndex);
+        assertThat(port.takeReads(copy)).containsExactly(".dockerignore", "Dockerfile", "a/b.txt");
+    }
 }
