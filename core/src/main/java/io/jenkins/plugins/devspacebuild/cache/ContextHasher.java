@@ -132,6 +132,7 @@ public final class ContextHasher implements AutoCloseable {
                 .map(t -> treesByRoot.computeIfAbsent(t.root(), x -> t))).orElse(null);
         ObjectFormat format = tree == null ? ObjectFormat.SHA1 : tree.format();
         String keyPrefix = stat == null ? null : stat.keyPrefix(context.root());
+        String indexPrefix = tree == null ? null : tree.prefix(context.root());
         List<Future<byte[]>> futures = new ArrayList<>(entries.size());
         FileStat[] stats = new FileStat[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -145,7 +146,7 @@ public final class ContextHasher implements AutoCloseable {
             byte[] known = stat == null ? null : stat.lookup(keyPrefix + e.path(), st, format);
             if (known != null) {
                 counts.fromStatCache.incrementAndGet();
-            } else if (tree != null && (known = tree.vouch(e.source(), st)) != null) {
+            } else if (indexPrefix != null && (known = tree.vouch(indexPrefix + e.path(), st)) != null) {
                 counts.fromGitIndex.incrementAndGet();
             }
             futures.add(known != null ? CompletableFuture.completedFuture(known) : fileDigest(e.source(), st, format));

@@ -127,19 +127,31 @@ final class GitWorkTree {
         }
     }
 
-    /** The blob id of {@code file} when the index vouches for it (see the class comment), else null. */
-    byte[] vouch(Path file, FileStat st) {
-        load();
-        if (why != null || !st.isRegularFile() || !file.startsWith(root)) {
+    /**
+     * The prefix of the index paths of a context's files (its path inside the work tree, then '/'), or null when the
+     * context does not lie inside this work tree.
+     */
+    String prefix(Path contextRoot) {
+        Path c = contextRoot.toAbsolutePath().normalize();
+        if (!c.startsWith(root)) {
             return null;
         }
-        String rel = root.relativize(file).toString().replace('\\', '/');
-        GitIndex.Entry e = index.get(rel);
+        String rel = root.relativize(c).toString().replace('\\', '/');
+        return rel.isEmpty() ? "" : rel + "/";
+    }
+
+    /** The blob id of the file at {@code path} (inside the work tree, '/'-separated) when the index vouches for it (see the class comment), else null. */
+    byte[] vouch(String path, FileStat st) {
+        load();
+        if (why != null || !st.isRegularFile()) {
+            return null;
+        }
+        GitIndex.Entry e = index.get(path);
         if (e == null || !matches(e, st) || racy(st)) {
             return null;
         }
-        int slash = rel.lastIndexOf('/');
-        if (converting(slash < 0 ? "" : rel.substring(0, slash))) {
+        int slash = path.lastIndexOf('/');
+        if (converting(slash < 0 ? "" : path.substring(0, slash))) {
             return null;
         }
         return e.oid();
