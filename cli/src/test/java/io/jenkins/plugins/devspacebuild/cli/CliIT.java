@@ -164,9 +164,9 @@ class CliIT {
         }
         assertThat(running).isEmpty();
         try (var files = Files.list(project.resolve(".devspace"))) {
-            // the cache and the lock file beside it (issue 13.5); no temporary file is left
+            // the cache, the lock file beside it (issue 13.5) and the workspace's stat cache; no temporary file is left
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("devspace-build-cache.json",
-                    "devspace-build-cache.json.lock");
+                    "devspace-build-cache.json.lock", io.jenkins.plugins.devspacebuild.cache.StatCache.FILE_NAME);
         }
     }
 }

@@ -44,7 +44,8 @@ public final class CacheRecorder {
     /** @param batch how long records may wait to be written together ({@link Duration#ZERO}: each at once) */
     public CacheRecorder(Path file, BuildCache initial, Duration batch) {
         this.file = file;
-        this.cache = initial;
+        // entries of an older format are not carried into the new file: they could never be compared again
+        this.cache = initial.olderFormat() ? BuildCache.empty() : initial;
         this.batch = batch;
     }
 

@@ -89,7 +89,9 @@ public final class CacheStore {
             if (version < 1) {
                 return new Loaded(BuildCache.empty(), "cache " + source + " has no valid version: every image is built");
             }
-            return checked(tree.path("images"), source);
+            Loaded checked = checked(tree.path("images"), source);
+            // an older format's hashes are not comparable: its entries only give the reason "cache format changed"
+            return version < BuildCache.VERSION ? new Loaded(new BuildCache(checked.cache().images(), true), checked.warning()) : checked;
         } catch (JsonProcessingException e) {
             return new Loaded(BuildCache.empty(), "cache " + source + " is corrupt (" + e.getOriginalMessage() + "): every image is built");
         } catch (IllegalArgumentException e) {
@@ -145,7 +147,7 @@ public final class CacheStore {
             if (onDisk.newerVersion()) {
                 return Merged.LEFT_NEWER_VERSION;
             }
-            Map<String, CacheEntry> merged = new TreeMap<>(onDisk.cache().images());
+            Map<String, CacheEntry> merged = new TreeMap<>(onDisk.cache().olderFormat() ? Map.of() : onDisk.cache().images());
             mine.images().forEach((key, entry) -> merged.merge(key, entry, (theirs, ours) -> builtAt(ours).isAfter(builtAt(theirs)) ? ours : theirs));
             write(file, new BuildCache(merged));
             return Merged.WRITTEN;

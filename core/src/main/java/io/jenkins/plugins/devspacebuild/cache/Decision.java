@@ -13,6 +13,7 @@ public sealed interface Decision permits Decision.Build, Decision.Skip {
         FORCED("forced"),
         REBUILD_ALWAYS("rebuildStrategy always"),
         NO_EARLIER_BUILD("no earlier build"),
+        CACHE_FORMAT_CHANGED("cache format changed"),
         DOCKERFILE_CHANGED("Dockerfile changed"),
         CONFIG_CHANGED("build config changed"),
         CONTEXT_CHANGED("context changed"),

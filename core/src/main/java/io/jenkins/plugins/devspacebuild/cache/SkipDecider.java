@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Step 4c: compares an image's hashes with its cache entry. The first difference found is the reason, in this order:
- * forced, rebuildStrategy always, no earlier build, Dockerfile changed, build config changed, context changed (unless
+ * forced, rebuildStrategy always, no earlier build, cache format changed, Dockerfile changed, build config changed, context changed (unless
  * rebuildStrategy ignoreContextChanges). No difference: skip.
  */
 public final class SkipDecider {
@@ -20,6 +20,12 @@ public final class SkipDecider {
 
     public static Decision decide(ImageHashes now, Map<String, String> contextDirectories, Optional<CacheEntry> previous, RebuildStrategy strategy,
                                   boolean force) {
+        return decide(now, contextDirectories, previous, false, strategy, force);
+    }
+
+    /** @param olderFormat the cache entry comes from a cache written in an older format (see {@link BuildCache#olderFormat()}) */
+    public static Decision decide(ImageHashes now, Map<String, String> contextDirectories, Optional<CacheEntry> previous, boolean olderFormat,
+                                  RebuildStrategy strategy, boolean force) {
         if (force) {
             return new Decision.Build(Decision.Reason.FORCED, null);
         }
@@ -28,6 +34,9 @@ public final class SkipDecider {
         }
         if (previous.isEmpty() || previous.get().tags().isEmpty()) {
             return new Decision.Build(Decision.Reason.NO_EARLIER_BUILD, null);
+        }
+        if (olderFormat) {
+            return new Decision.Build(Decision.Reason.CACHE_FORMAT_CHANGED, null);
         }
         CacheEntry p = previous.get();
         if (!now.dockerfile().equals(p.dockerfileHash())) {

@@ -11,8 +11,13 @@ import java.nio.file.Path;
  * @param linkTarget the link's target as stored in the link (not followed), or null
  * @param size       content length of a file, else 0
  * @param source     where the content is read from
+ * @param stat       the entry's status when it was walked (lets a file be recognised as unchanged), or null
  */
-public record ContextEntry(String path, Type type, boolean executable, String linkTarget, long size, Path source) {
+public record ContextEntry(String path, Type type, boolean executable, String linkTarget, long size, Path source, FileStat stat) {
+
+    public ContextEntry(String path, Type type, boolean executable, String linkTarget, long size, Path source) {
+        this(path, type, executable, linkTarget, size, source, null);
+    }
 
     public enum Type {
         FILE('f'), DIRECTORY('d'), SYMLINK('l');

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.jenkins.plugins.devspacebuild.util.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -32,7 +31,8 @@ public final class ContextTar {
     }
 
     /**
-     * @param expected the SHA-256 each file had when hashed, by path; a file missing from it is not checked
+     * @param expected the git blob id each file had when hashed (SHA-1 or SHA-256, by its length), by path; a file
+     *                 missing from it is not checked
      * @param overlay  generated content by path
      */
     public static void write(BuildContext context, Map<String, byte[]> expected, Map<String, byte[]> overlay, OutputStream out) throws IOException {
@@ -48,7 +48,6 @@ public final class ContextTar {
         Map<String, byte[]> remaining = new LinkedHashMap<>(overlay);
         TarArchiveOutputStream tar = open(out);
         byte[] buf = new byte[BUFFER];
-        MessageDigest md = Sha256.digest();
         for (ContextEntry e : context.entries()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("writing the build context was cancelled");
@@ -78,18 +77,20 @@ public final class ContextTar {
                     base(t, e.mode());
                     t.setSize(size);
                     tar.putArchiveEntry(t);
-                    md.reset();
+                    byte[] want = expected.get(e.path());
+                    MessageDigest md = want == null ? null : BlobCheck.start(want, size);
                     long copied = 0;
                     try (InputStream in = Files.newInputStream(e.source(), LinkOption.NOFOLLOW_LINKS)) {
                         int n;
                         while (copied < size && (n = in.read(buf, 0, (int) Math.min(buf.length, size - copied))) > 0) {
                             tar.write(buf, 0, n);
-                            md.update(buf, 0, n);
+                            if (md != null) {
+                                md.update(buf, 0, n);
+                            }
                             copied += n;
                         }
                     }
-                    byte[] want = expected.get(e.path());
-                    if (copied != size || (want != null && !Arrays.equals(want, md.digest()))) {
+                    if (copied != size || (md != null && !Arrays.equals(want, md.digest()))) {
                         throw new IOException(e.path() + " changed while the build was running; run the build again");
                     }
                     tar.closeArchiveEntry();

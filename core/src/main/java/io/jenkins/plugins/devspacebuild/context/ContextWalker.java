@@ -9,9 +9,6 @@ import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
 import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +27,10 @@ public final class ContextWalker {
     private final List<ContextEntry> entries = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final String displayPrefix;
-    private boolean posix = true;
+    private final FileSystemPort port;
 
-    private ContextWalker(Path root, DockerIgnore ignore, String displayPrefix) {
+    private ContextWalker(Path root, DockerIgnore ignore, String displayPrefix, FileSystemPort port) {
+        this.port = port;
         this.root = root;
         this.ignore = ignore;
         this.displayPrefix = displayPrefix;
@@ -46,6 +44,11 @@ public final class ContextWalker {
      * @param projectRoot for showing paths relative to the project
      */
     public static BuildContext walk(Path context, Path dockerfile, Path projectRoot) throws ConfigException {
+        return walk(context, dockerfile, projectRoot, FileSystemPort.LOCAL);
+    }
+
+    /** {@link #walk(Path, Path, Path)} through a given file system port (tests count or alter what it sees). */
+    public static BuildContext walk(Path context, Path dockerfile, Path projectRoot, FileSystemPort port) throws ConfigException {
         Path root = context.toAbsolutePath().normalize();
         Path df = dockerfile.toAbsolutePath().normalize();
         String dockerfileInContext = df.startsWith(root) && !df.equals(root) ? slashed(root.relativize(df)) : null;
@@ -67,42 +70,33 @@ public final class ContextWalker {
             }
         }
         String prefix = display(projectRoot, root);
-        ContextWalker w = new ContextWalker(root, patterns.keepingBuildFiles(dockerfileInContext), prefix.equals(".") ? "" : prefix + "/");
+        ContextWalker w = new ContextWalker(root, patterns.keepingBuildFiles(dockerfileInContext), prefix.equals(".") ? "" : prefix + "/", port);
         w.walkDirectory(root, "", DockerIgnore.MatchInfo.NONE);
         w.entries.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
         return new BuildContext(root, w.entries, ignoreDisplay, dockerfileInContext, Files.isRegularFile(general), w.warnings);
     }
 
     private void walkDirectory(Path dir, String rel, DockerIgnore.MatchInfo dirInfo) throws ConfigException {
-        List<Path> children = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path c : ds) {
-                children.add(c);
+                names.add(c.getFileName().toString());
             }
         } catch (AccessDeniedException e) {
             throw unreadable(rel.isEmpty() ? "." : rel, "permission denied");
         } catch (IOException e) {
             throw unreadable(rel.isEmpty() ? "." : rel, e.toString());
         }
-        children.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
-        for (Path child : children) {
-            String name = child.getFileName().toString();
+        names.sort(PathOrder.BYTES);
+        for (String name : names) {
+            Path child = dir.resolve(name);
             String path = rel.isEmpty() ? name : rel + "/" + name;
             if (rel.isEmpty() && name.equals(DEVSPACE_DIR)) {
                 continue;
             }
-            BasicFileAttributes attrs;
+            FileStat attrs;
             try {
-                // one lstat per entry: type, size and (on POSIX) the permissions come together
-                attrs = posix ? Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (UnsupportedOperationException e) {
-                posix = false;
-                try {
-                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException ex) {
-                    throw unreadable(path, ex.toString());
-                }
+                attrs = port.lstat(child); // one lstat per entry: type, size, permissions and the stat tuple come together
             } catch (IOException e) {
                 throw unreadable(path, e.toString());
             }
@@ -132,9 +126,7 @@ public final class ContextWalker {
                 }
             } else if (attrs.isRegularFile()) {
                 // an unreadable file fails when it is hashed, naming it
-                boolean executable = attrs instanceof PosixFileAttributes pa ? pa.permissions().contains(PosixFilePermission.OWNER_EXECUTE)
-                        : Files.isExecutable(child);
-                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, executable, null, attrs.size(), child));
+                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, attrs.ownerExecutable(), null, attrs.size(), child, attrs));
             } else {
                 warnings.add(displayPrefix + path + " is not a regular file, directory or link (a socket, pipe or device); it is not sent");
             }

@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * reproduced too (they differ from the expression in a few corner cases).
  */
 final class IgnorePattern {
-    private enum Kind { EXACT, PREFIX, SUFFIX, REGEX }
+    private enum Kind { EXACT, PREFIX, SUFFIX, REGEX, STAR_LITERAL, ANY_DIR_STAR_LITERAL }
 
     private final String cleaned;
     private final boolean exclusion;
@@ -21,6 +21,8 @@ final class IgnorePattern {
     private final int line;
     private Kind kind;
     private Pattern regex;
+    /** For STAR_LITERAL ({@code *L}) and ANY_DIR_STAR_LITERAL ({@code **}{@code /*L}): L. */
+    private String literal;
     private PatternSyntaxException invalid;
 
     IgnorePattern(String cleaned, boolean exclusion) throws PatternSyntaxException {
@@ -72,7 +74,41 @@ final class IgnorePattern {
                 yield path.endsWith(suffix) || (!suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1)));
             }
             case REGEX -> regex.matcher(path).find(); // Go's MatchString: not anchored beyond the ^ and $ written
+            // the same results as their regexes ^[^/]*L$ and ^(.*/)?[^/]*L$, without running them (the common
+            // "*.log", "**/*.tmp"); a path with a line terminator, which '.' does not match, takes the regex
+            case STAR_LITERAL -> plain(path) ? path.endsWith(literal) && path.indexOf('/') < 0 : regex.matcher(path).find();
+            case ANY_DIR_STAR_LITERAL -> plain(path) ? path.endsWith(literal) : regex.matcher(path).find();
         };
+    }
+
+    /** The regex's answer, for patterns that have one (tests compare it with the shortcuts). */
+    boolean matchesByRegex(String path) {
+        return regex.matcher(path).find();
+    }
+
+    private static boolean plain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** L when the glob is {@code prefix} followed by L of letters, digits, '.', '-' and '_' only (literal in the regex); else null. */
+    private String literalAfter(String prefix) {
+        if (!cleaned.startsWith(prefix) || cleaned.length() == prefix.length()) {
+            return null;
+        }
+        String l = cleaned.substring(prefix.length());
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
+                return null;
+            }
+        }
+        return l;
     }
 
     /** patternmatcher's {@code compile}: the Go expression it builds, character for character. */
@@ -134,6 +170,11 @@ final class IgnorePattern {
                 regex = GoRegex.compile(re.toString());
             } catch (PatternSyntaxException e) {
                 invalid = e; // patternmatcher compiles on first use: Docker fails only if the pattern is ever tried
+            }
+            if (invalid == null && (literal = literalAfter("**/*")) != null) {
+                kind = Kind.ANY_DIR_STAR_LITERAL;
+            } else if (invalid == null && (literal = literalAfter("*")) != null) {
+                kind = Kind.STAR_LITERAL;
             }
         }
     }

@@ -47,10 +47,11 @@ final class ImagePlanner {
         String dockerfileText = override(image, onDisk);
         BuildContext context = loadContext(image);
         context.warnings().forEach(w -> events.warning(image.key(), w));
-        ContextDigest digest = hasher.hash(context);
+        ContextDigest digest = hasher.hash(context, project.configFile().toAbsolutePath().getParent().resolve(".devspace"));
+        hasher.drainNotes().forEach(n -> events.info(image.key(), n));
         ImageHashes hashes = new ImageHashes(ContextHasher.sha256Hex(dockerfileText), digest.hash(), ConfigHasher.hash(image));
         Optional<CacheEntry> previous = cache.get(image.key());
-        Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, image.rebuildStrategy(), force);
+        Decision decision = SkipDecider.decide(hashes, digest.directories(), previous, cache.olderFormat(), image.rebuildStrategy(), force);
         return new ImagePlan(image, new BuildInput(dockerfileText, context, digest, onDisk)
                 .withRestartHelper(RestartHelperInjection.script(image.restartHelper())), hashes, previous, decision, null,
                 (System.nanoTime() - start) / 1_000_000);

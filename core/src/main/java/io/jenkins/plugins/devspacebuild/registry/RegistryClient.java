@@ -40,9 +40,10 @@ public final class RegistryClient {
     private final RetryPolicy retry;
     private final EventSink events;
     private final Set<String> insecure;
-    private final HttpClient http;
+    /** Created on first use: building an HttpClient loads the TLS stack, which a skip-only run never needs. */
+    private HttpClient http;
     /** For GETs whose redirects must not carry the registry's Authorization header to another host (blob storage). */
-    private final HttpClient noRedirects;
+    private HttpClient noRedirects;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public RegistryClient(RegistryCredentials credentials, RetryPolicy retry, EventSink events, Set<String> insecureRegistries) {
@@ -50,9 +51,20 @@ public final class RegistryClient {
         this.retry = retry;
         this.events = events;
         this.insecure = Set.copyOf(insecureRegistries);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.noRedirects = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
+    }
+
+    private synchronized HttpClient noRedirects() {
+        if (noRedirects == null) {
+            noRedirects = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return noRedirects;
     }
 
     /**
@@ -148,13 +160,13 @@ public final class RegistryClient {
             throws IOException, InterruptedException {
         String tokenKey = registry + " " + scope;
         String auth = tokens.containsKey(tokenKey) ? "Bearer " + tokens.get(tokenKey) : basic(cred);
-        HttpResponse<byte[]> r = sendGet(noRedirects, url, accept, auth, registry);
+        HttpResponse<byte[]> r = sendGet(noRedirects(), url, accept, auth, registry);
         if (r.statusCode() == 401) {
             String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
             if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
                 String token = fetchToken(challenge, registry, scope, cred);
                 tokens.put(tokenKey, token);
-                r = sendGet(noRedirects, url, accept, "Bearer " + token, registry);
+                r = sendGet(noRedirects(), url, accept, "Bearer " + token, registry);
             }
             if (r.statusCode() == 401 || r.statusCode() == 403) {
                 throw RegistryAuthException.refused(registry, cred, "HTTP " + r.statusCode());
@@ -165,7 +177,7 @@ public final class RegistryClient {
             String location = r.headers().firstValue("Location").orElseThrow(
                     () -> new IOException("registry " + registry + " redirected " + url + " without a Location"));
             // storage behind the registry: the registry's credentials are not for it
-            r = sendGet(http, URI.create(url).resolve(location).toString(), accept, null, registry);
+            r = sendGet(http(), URI.create(url).resolve(location).toString(), accept, null, registry);
             s = r.statusCode();
         }
         if (!found(s, registry, cred, url)) {
@@ -263,7 +275,7 @@ public final class RegistryClient {
             b.header("Authorization", authorization);
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+            return http().send(b.build(), HttpResponse.BodyHandlers.discarding());
         } catch (java.net.http.HttpTimeoutException | java.net.ConnectException e) {
             throw new TransientException("registry " + registry + " is unreachable: " + describe(e), e);
         } catch (IOException e) {
@@ -293,7 +305,7 @@ public final class RegistryClient {
         }
         HttpResponse<byte[]> r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new TransientException("token service of " + registry + " is unreachable: " + describe(e), e);
         }

@@ -26,7 +26,7 @@ class CacheStoreTest {
         CacheStore.Loaded back = CacheStore.read(f);
         assertThat(back.warning()).isNull();
         assertThat(back.cache()).isEqualTo(c);
-        assertThat(Files.readString(f)).contains("\"version\" : 1");
+        assertThat(Files.readString(f)).contains("\"version\" : " + BuildCache.VERSION);
         try (Stream<Path> s = Files.list(f.getParent())) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("devspace-build-cache.json");
         }
@@ -45,6 +45,19 @@ class CacheStoreTest {
         assertThat(CacheStore.read(f).warning()).contains("not a JSON object");
         Files.writeString(f, "{\"images\": {}}");
         assertThat(CacheStore.read(f).warning()).contains("no valid version");
+    }
+
+    @Test
+    void anOlderFormatKeepsItsEntriesButMarksThemForOneRebuild() throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "{\"version\": 1, \"images\": {\"app\": {\"image\": \"my/app\", \"tags\": [\"a1\"], \"contextHash\": \"C\"}}}");
+        CacheStore.Loaded old = CacheStore.read(f);
+        assertThat(old.warning()).isNull();
+        assertThat(old.cache().olderFormat()).isTrue();
+        assertThat(old.cache().images()).containsOnlyKeys("app");
+        // once rewritten, the document has the current format
+        CacheStore.write(f, old.cache().with("web", entry("w1")));
+        assertThat(CacheStore.read(f).cache().olderFormat()).isFalse();
     }
 
     @Test

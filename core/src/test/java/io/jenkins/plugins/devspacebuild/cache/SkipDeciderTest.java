@@ -43,4 +43,14 @@ class SkipDeciderTest {
         assertThat(d.reason()).isEqualTo(reason);
         assertThat(d.isBuild()).isEqualTo(!reason.startsWith("unchanged"));
     }
+
+    @org.junit.jupiter.api.Test
+    void anEntryOfAnOlderCacheFormatIsRebuiltOnceEvenWhenItsHashesMatch() {
+        ImageHashes same = new ImageHashes("D", "C", "K");
+        assertThat(SkipDecider.decide(same, DIRS, Optional.of(PREVIOUS), true, RebuildStrategy.DEFAULT, false).reason())
+                .isEqualTo("cache format changed");
+        assertThat(SkipDecider.decide(same, DIRS, Optional.empty(), true, RebuildStrategy.DEFAULT, false).reason()).isEqualTo("no earlier build");
+        assertThat(SkipDecider.decide(same, DIRS, Optional.of(PREVIOUS), true, RebuildStrategy.DEFAULT, true).reason()).isEqualTo("forced");
+        assertThat(SkipDecider.decide(same, DIRS, Optional.of(PREVIOUS), false, RebuildStrategy.DEFAULT, false).isBuild()).isFalse();
+    }
 }

@@ -78,7 +78,9 @@ class FakeBuildersTest {
         for (String i : images) {
             write(root, i + "/file.txt", i);
             yaml.append("  ").append(i).append(":\n    image: registry.example.com/").append(i).append("\n    context: ./").append(i)
-                    .append("\n    custom:\n      command: ./never-run.sh\n");
+                    .append("\n    custom:\n      command: ./never-run.sh\n")
+                    // without onChange a custom builder always rebuilds (DevSpace's rule); with it the skip applies
+                    .append("      onChange: [\"./").append(i).append("/**\"]\n");
         }
         write(root, "devspace.yaml", yaml.toString());
         return RunOptions.builder(root.resolve("devspace.yaml")).projectRoot(root).skipPush(true).tags(List.of("t1")).build();

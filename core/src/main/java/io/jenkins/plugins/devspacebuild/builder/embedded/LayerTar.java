@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import io.jenkins.plugins.devspacebuild.context.ContextTar;
-import io.jenkins.plugins.devspacebuild.util.Sha256;
+import io.jenkins.plugins.devspacebuild.context.BlobCheck;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Date;
@@ -31,11 +31,10 @@ public final class LayerTar {
     private LayerTar() {
     }
 
-    /** @param expected the SHA-256 of each context file when it was hashed, by context path */
+    /** @param expected the git blob id of each context file when it was hashed, by context path */
     public static void write(LayerPlan layer, Map<String, byte[]> expected, OutputStream out) throws IOException {
         TarArchiveOutputStream tar = ContextTar.open(out);
         byte[] buf = new byte[BUFFER];
-        MessageDigest md = Sha256.digest();
         for (LayerEntry e : layer.entries()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("writing the layer was cancelled");
@@ -62,7 +61,8 @@ public final class LayerTar {
                     base(t, e);
                     t.setSize(size);
                     tar.putArchiveEntry(t);
-                    md.reset();
+                    byte[] want = expected.get(src.path());
+                    MessageDigest md = want == null ? null : BlobCheck.start(want, size);
                     long copied = 0;
                     try (InputStream in = Files.newInputStream(src.source(), LinkOption.NOFOLLOW_LINKS)) {
                         int n;
@@ -71,12 +71,13 @@ public final class LayerTar {
                                 throw new InterruptedIOException("writing the layer was cancelled");
                             }
                             tar.write(buf, 0, n);
-                            md.update(buf, 0, n);
+                            if (md != null) {
+                                md.update(buf, 0, n);
+                            }
                             copied += n;
                         }
                     }
-                    byte[] want = expected.get(src.path());
-                    if (copied != size || size != src.size() || (want != null && !Arrays.equals(want, md.digest()))) {
+                    if (copied != size || size != src.size() || (md != null && !Arrays.equals(want, md.digest()))) {
                         throw new IOException(src.path() + " changed while the build was running; run the build again");
                     }
                     tar.closeArchiveEntry();
