@@ -1,17 +1,15 @@
 package io.jenkins.plugins.devspacebuild.builder;
 
 import io.jenkins.plugins.devspacebuild.config.BuilderKind;
-
+import io.jenkins.plugins.devspacebuild.event.BuildEvent;
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.config.BuildKitSpec;
 import io.jenkins.plugins.devspacebuild.config.ImageConfig;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,43 +47,10 @@ public final class BuildKitBuilder implements ImageBuilder {
         String key = request.key();
         Path executable = executable(key);
         requireBuildx(key, executable);
-        Path iidFile;
-        try {
-            iidFile = Files.createTempFile("devspace-build-iid-", ".txt");
-        } catch (IOException e) {
-            throw new BuildFailedException("cannot create a temporary file: " + e.getMessage(), e);
-        }
-        try {
-            List<String> cmd = command(executable, spec, request, iidFile);
-            Map<String, String> env = new HashMap<>(services.environment());
-            env.put("DOCKER_HOST", daemon.host());
-            env.putAll(request.image().buildArgs());
-            services.events().info(key, "building with " + String.join(" ", spec.command()) + " build (BuildKit)");
-            StreamingProcess.Result r;
-            try {
-                r = StreamingProcess.run(cmd, env, services.workingDirectory(), out -> request.input().writeTar(out), key, services.events());
-            } catch (IOException e) {
-                throw new BuildFailedException(String.join(" ", spec.command()) + " build could not run: " + e.getMessage(), e);
-            }
-            if (r.exitCode() != 0) {
-                String last = r.tail().isEmpty() ? "" : ": " + r.tail().get(r.tail().size() - 1);
-                throw new BuildFailedException(String.join(" ", spec.command()) + " build exited with code " + r.exitCode() + last
-                        + networkHint(request.image(), r.tail()));
-            }
-            String id;
-            try {
-                id = Files.readString(iidFile, StandardCharsets.UTF_8).trim();
-            } catch (IOException e) {
-                id = null;
-            }
-            return DockerBuilder.pushIfAsked(daemon, services, request, id == null || id.isEmpty() ? null : id, name());
-        } finally {
-            try {
-                Files.deleteIfExists(iidFile);
-            } catch (IOException ignored) {
-                // a temporary id file
-            }
-        }
+        services.events().accept(new BuildEvent.Building(key, name(), String.join(" ", spec.command()) + " build (BuildKit)"));
+        String id = DockerCliRun.run(services, daemon, request, String.join(" ", spec.command()) + " build", Map.of(),
+                iidFile -> command(executable, spec, request, iidFile), tail -> networkHint(request.image(), tail));
+        return DockerBuilder.pushIfAsked(daemon, services, request, id, name());
     }
 
     /** The command line, without any secret: build argument values come from the environment. */
@@ -138,7 +103,7 @@ public final class BuildKitBuilder implements ImageBuilder {
         List<String> check = List.of(executable.toString(), "buildx", "version");
         StreamingProcess.Result r;
         try {
-            r = StreamingProcess.run(check, services.environment(), services.workingDirectory(), null, key, e -> { });
+            r = StreamingProcess.run(services.processes(), check, services.environment(), services.workingDirectory(), null, key, e -> { });
         } catch (IOException e) {
             throw new BuildFailedException("'docker buildx version' could not run: " + e.getMessage(), e);
         }

@@ -49,7 +49,7 @@ public final class LocalClusterLoader implements ImageBuilder {
         services.events().info(request.key(), "loading into the " + cluster.kind().display() + " cluster: " + String.join(" ", cmd));
         StreamingProcess.Result r;
         try {
-            r = StreamingProcess.run(full, services.environment(), services.workingDirectory(), null, request.key(), services.events());
+            r = StreamingProcess.run(services.processes(), full, services.environment(), services.workingDirectory(), null, request.key(), services.events());
         } catch (IOException e) {
             throw new BuildFailedException(cmd.get(0) + " could not run: " + e.getMessage(), e);
         }

@@ -34,12 +34,6 @@ final class StreamingProcess {
     private StreamingProcess() {
     }
 
-    /** Runs the command in this JVM's machine ({@link ProcessLauncher#LOCAL}). */
-    static Result run(List<String> command, Map<String, String> environment, Path directory, StdinWriter stdin, String imageKey,
-                      EventSink events) throws IOException, InterruptedException {
-        return run(ProcessLauncher.LOCAL, command, environment, directory, stdin, imageKey, events);
-    }
-
     /** Runs the command through {@code launcher}, each line of its output an event of the image. */
     static Result run(ProcessLauncher launcher, List<String> command, Map<String, String> environment, Path directory, StdinWriter stdin,
                       String imageKey, EventSink events) throws IOException, InterruptedException {
