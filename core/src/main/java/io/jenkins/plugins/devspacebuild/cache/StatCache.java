@@ -1,15 +1,14 @@
 package io.jenkins.plugins.devspacebuild.cache;
 
 import io.jenkins.plugins.devspacebuild.context.FileStat;
+import io.jenkins.plugins.devspacebuild.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,18 +199,7 @@ public final class StatCache {
         CRC32 crc = new CRC32();
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + FILE_NAME + ".", ".tmp");
-        try {
-            Files.write(tmp, java.util.Arrays.copyOf(b.array(), b.position()));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, java.util.Arrays.copyOf(b.array(), b.position()));
         dirty = false;
     }
 
