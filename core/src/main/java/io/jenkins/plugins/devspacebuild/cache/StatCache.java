@@ -172,7 +172,9 @@ public final class StatCache {
         }
         Map<String, Entry> out = new HashMap<>(current);
         for (Map.Entry<String, Entry> e : previous.entrySet()) {
-            if (!out.containsKey(e.getKey()) && !underWalked(e.getKey())) {
+            // entries of contexts not walked now are carried over, except racy ones: under this run's later start
+            // time they would look settled
+            if (!out.containsKey(e.getKey()) && !underWalked(e.getKey()) && !racy(e.getValue().stat(), previousRunStartNs)) {
                 out.put(e.getKey(), e.getValue());
             }
         }

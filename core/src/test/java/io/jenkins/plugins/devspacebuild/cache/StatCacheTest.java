@@ -150,4 +150,27 @@ class StatCacheTest {
         assertThat(notes).singleElement().satisfies(n -> assertThat(n).contains("belongs to " + project));
         assertThat(port.takeReads(copy)).hasSize(4);
     }
+
+    @Test
+    void racyEntriesOfContextsNotWalkedAreNotCarriedIntoALaterStatCache() throws Exception {
+        Path dir = tmp.resolve("state");
+        Path other = tmp.resolve("other");
+        long start = ContextHasher.nowNs();
+        FileStat recent = new FileStat(0100644, 1, start - 1_000_000_000L, start - 1_000_000_000L, 7, 1);
+        FileStat settled = new FileStat(0100644, 1, start - 9_000_000_000L, start - 9_000_000_000L, 8, 1);
+        StatCache first = StatCache.load(dir, start);
+        String prefix = first.keyPrefix(other);
+        first.record(prefix + "recent.txt", recent, new byte[20]);
+        first.record(prefix + "settled.txt", settled, new byte[20]);
+        first.write();
+
+        // a later run walks nothing of "other" and writes (it changed something elsewhere)
+        StatCache second = StatCache.load(dir, start + 60_000_000_000L);
+        second.record(second.keyPrefix(tmp.resolve("elsewhere")) + "x.txt", settled, new byte[20]);
+        second.write();
+
+        StatCache third = StatCache.load(dir, start + 120_000_000_000L);
+        assertThat(third.lookup(prefix + "settled.txt", settled, ObjectFormat.SHA1)).isNotNull();
+        assertThat(third.lookup(prefix + "recent.txt", recent, ObjectFormat.SHA1)).isNull();
+    }
 }
