@@ -120,6 +120,8 @@ final class BuildCommand implements Callable<Integer> {
         project.check();
         InputCheck.cache(cache);
         InputCheck.tags(tags);
+        InputCheck.maxParallel(maxParallel);
+        InputCheck.builder(builder);
         InputCheck.insecureRegistries(insecureRegistries);
         InputCheck.output("--output-file", outputFile);
         InputCheck.output("--output-env", outputEnv);

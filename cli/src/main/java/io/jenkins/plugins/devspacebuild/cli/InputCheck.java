@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devspacebuild.cli;
 
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import io.jenkins.plugins.devspacebuild.util.ReferenceGrammar;
 import java.nio.file.Files;
@@ -18,6 +19,20 @@ final class InputCheck {
             + "|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?");
 
     private InputCheck() {
+    }
+
+    static void maxParallel(int n) throws ConfigException {
+        if (n < 0) {
+            throw new ConfigException("--max-parallel must be 0 (the default cap) or more, not " + n);
+        }
+    }
+
+    static void builder(String name) throws ConfigException {
+        try {
+            BuilderKind.parseRunOption(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--" + e.getMessage());
+        }
     }
 
     static void configFile(Path file) throws ConfigException {

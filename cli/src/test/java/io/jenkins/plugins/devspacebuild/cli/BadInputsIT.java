@@ -179,7 +179,8 @@ class BadInputsIT {
         // devspace.yaml
         l.add(c("empty devspace.yaml").setup(yaml("")).args("plan").says("devspace.yaml"));
         l.add(c("yaml syntax error").setup(yaml("version: v2beta1\nimages:\n  app: [unclosed\n")).args("plan").says("devspace.yaml:"));
-        l.add(c("no images").setup(yaml("version: v2beta1\nname: x\n")).args("plan").says("devspace.yaml", "images"));
+        // DevSpace's images are optional: nothing to build is a success that says so (issue 10.3)
+        l.add(c("no images").exit(0).setup(yaml("version: v2beta1\nname: x\n")).args("plan").says("devspace.yaml", "no images are defined"));
         l.add(c("invalid image name").setup(yaml(YAML.replace("127.0.0.1:1/harden/app", "My App"))).args("plan").says("devspace.yaml:", "image"));
         l.add(c("dockerfile outside the root").setup(yaml(YAML.replace("./Dockerfile", "../elsewhere/Dockerfile"))).args("plan")
                 .says("outside the project root"));

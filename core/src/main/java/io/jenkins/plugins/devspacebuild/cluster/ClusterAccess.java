@@ -72,7 +72,7 @@ public final class ClusterAccess {
     private static Config fromFile(Path file, String context, String what) throws ConfigException {
         String content;
         try {
-            content = BoundedFiles.readString(file, BoundedFiles.SMALL_FILE_LIMIT * 16, "the kubeconfig");
+            content = BoundedFiles.readString(file, BoundedFiles.KUBECONFIG_LIMIT, "the kubeconfig");
         } catch (BoundedFiles.UnreadableFileException e) {
             throw new ConfigException(what + ": " + e.getMessage());
         } catch (IOException e) {

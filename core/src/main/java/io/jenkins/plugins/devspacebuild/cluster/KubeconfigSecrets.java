@@ -1,8 +1,9 @@
 package io.jenkins.plugins.devspacebuild.cluster;
 
+import io.jenkins.plugins.devspacebuild.util.BoundedFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -33,7 +34,8 @@ public final class KubeconfigSecrets {
         }
         if (settings.kubeconfigFile() != null) {
             try {
-                return of(Files.readString(settings.kubeconfigFile(), StandardCharsets.UTF_8));
+                // bounded and regular files only: ClusterAccess reports what is wrong with the file when it is used
+                return of(BoundedFiles.readString(settings.kubeconfigFile(), BoundedFiles.KUBECONFIG_LIMIT, "the kubeconfig"));
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }

@@ -98,6 +98,13 @@ public final class ContextWalker {
             try {
                 attrs = port.lstat(child); // one lstat per entry: type, size, permissions and the stat tuple come together
             } catch (IOException e) {
+                if (name.indexOf('\uFFFD') >= 0) {
+                    // a name that is not UTF-8 is listed with U+FFFD and cannot be opened by that name
+                    if (ignore.match(path, dirInfo).excluded()) {
+                        continue;
+                    }
+                    throw notUtf8(path);
+                }
                 throw unreadable(path, e.toString());
             }
             boolean isDir = attrs.isDirectory();
@@ -111,9 +118,7 @@ public final class ContextWalker {
                 continue;
             }
             if (name.indexOf('\uFFFD') >= 0) {
-                // the JVM decodes a name that is not UTF-8 with U+FFFD: sent like that it would differ from the file, and collide
-                throw new ConfigException(displayPrefix + path + ": this file name is not valid UTF-8 (shown with \uFFFD where its bytes "
-                        + "are); rename it to UTF-8, or exclude it in .dockerignore");
+                throw notUtf8(path);
             }
             if (isDir) {
                 entries.add(new ContextEntry(path, ContextEntry.Type.DIRECTORY, false, null, 0, child));
@@ -141,6 +146,12 @@ public final class ContextWalker {
             }
         }
         return false;
+    }
+
+    /** The JVM decodes a name that is not UTF-8 with U+FFFD: sent like that it would differ from the file, and collide. */
+    private ConfigException notUtf8(String path) {
+        return new ConfigException(displayPrefix + path + ": this file name is not valid UTF-8 (shown with \uFFFD where its bytes "
+                + "are); rename it to UTF-8, or exclude it in .dockerignore");
     }
 
     private ConfigException unreadable(String path, String why) {

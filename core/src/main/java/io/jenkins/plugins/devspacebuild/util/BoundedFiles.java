@@ -25,6 +25,8 @@ public final class BoundedFiles {
     public static final long SMALL_FILE_LIMIT = 1L << 20;
     /** For the cache document (a few hundred bytes per image). */
     public static final long CACHE_LIMIT = 64L << 20;
+    /** A kubeconfig (it may embed certificates). */
+    public static final long KUBECONFIG_LIMIT = 16L << 20;
     /** For devspace.yaml and Dockerfiles. */
     public static final long CONFIG_LIMIT = 4L << 20;
 
