@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.AbortException): only what the plugin uses.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.AbortException): only what the plugin uses.
 package hudson;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.EnvVars): a TreeMap of the build's variables.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.EnvVars): a TreeMap of the build's variables.
 package hudson;
 
 import java.util.TreeMap;

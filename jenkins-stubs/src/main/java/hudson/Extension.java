@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.Extension). Like the real annotation it is sezpoz-@Indexable, so compiling the
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.Extension). Like the real annotation it is sezpoz-@Indexable, so compiling the
 // plugin writes META-INF/annotations/hudson.Extension (plugin/pom-stubs.xml checks that it does).
 package hudson;
 

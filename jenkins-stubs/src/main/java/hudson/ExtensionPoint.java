@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.ExtensionPoint): a marker interface.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.ExtensionPoint): a marker interface.
 package hudson;
 
 public interface ExtensionPoint {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.FilePath): a file on the controller or an agent.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.FilePath): a file on the controller or an agent.
 package hudson;
 
 import hudson.remoting.VirtualChannel;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.Launcher): starts processes where the build runs (possibly through
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.Launcher): starts processes where the build runs (possibly through
 // decorators such as kubernetes-plugin's container step).
 package hudson;
 

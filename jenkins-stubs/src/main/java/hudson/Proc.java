@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.Proc): a started process.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.Proc): a started process.
 package hudson;
 
 import java.io.IOException;

@@ -1,8 +1,10 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.MasterToSlaveFileCallable): up to 2.479.x it implements FileCallable directly.
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.MasterToSlaveFileCallable): since 2.485 it implements
+// jenkins.agents.ControllerToAgentFileCallable (which declares the controller-to-agent role check) instead of
+// FileCallable directly; not deprecated.
 package jenkins;
 
-import hudson.FilePath.FileCallable;
+import jenkins.agents.ControllerToAgentFileCallable;
 
-public abstract class MasterToSlaveFileCallable<T> implements FileCallable<T> {
+public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T> {
     private static final long serialVersionUID = 1L;
 }

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.AbstractItem).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.AbstractItem).
 package hudson.model;
 
 public abstract class AbstractItem extends Actionable implements Item {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Action). The real interface declares getIconFileName, getDisplayName
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Action). The real interface declares getIconFileName, getDisplayName
 // and getUrlName; InvisibleAction implements them.
 package hudson.model;
 

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Actionable): what holds actions (runs, jobs).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Actionable): what holds actions (runs, jobs).
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

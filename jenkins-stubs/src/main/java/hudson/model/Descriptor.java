@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Descriptor).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Descriptor).
 package hudson.model;
 
 public abstract class Descriptor<T extends Describable<T>> {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.ItemGroup).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.ItemGroup).
 package hudson.model;
 
 import org.springframework.security.access.AccessDeniedException;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Job).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Job).
 package hudson.model;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {

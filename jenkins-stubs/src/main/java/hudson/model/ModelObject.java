@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.ModelObject).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.ModelObject).
 package hudson.model;
 
 public interface ModelObject {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Queue): only the nested Task interface.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Queue): only the nested Task interface.
 package hudson.model;
 
 public class Queue {

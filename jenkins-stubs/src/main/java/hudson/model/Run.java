@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.Run).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.Run).
 package hudson.model;
 
 import hudson.security.AccessControlled;

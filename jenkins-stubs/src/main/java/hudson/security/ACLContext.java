@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.security.ACLContext): restores the previous authentication on close.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.security.ACLContext): restores the previous authentication on close.
 package hudson.security;
 
 public class ACLContext implements AutoCloseable {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.security.AccessControlled).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.security.AccessControlled).
 package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

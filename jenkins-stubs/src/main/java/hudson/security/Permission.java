@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.security.Permission).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.security.Permission).
 package hudson.security;
 
 public final class Permission {

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.slaves.WorkspaceList).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.slaves.WorkspaceList).
 package hudson.slaves;
 
 import hudson.FilePath;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.tasks.BuildStepDescriptor).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.tasks.BuildStepDescriptor).
 package hudson.tasks;
 
 import hudson.model.AbstractProject;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.tasks.Builder). The real class extends BuildStepCompatibilityLayer, which
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.tasks.Builder). The real class extends BuildStepCompatibilityLayer, which
 // implements BuildStep.
 package hudson.tasks;
 

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.util.ListBoxModel). The real element type is the nested Option.
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.util.ListBoxModel). The real element type is the nested Option.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

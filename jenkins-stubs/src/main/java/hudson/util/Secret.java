@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.util.Secret).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.util.Secret).
 package hudson.util;
 
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.model.ArtifactManager).
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.model.ArtifactManager).
 package jenkins.model;
 
 import hudson.FilePath;

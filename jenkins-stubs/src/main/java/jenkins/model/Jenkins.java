@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.model.Jenkins). The real class extends AbstractCIBase (which is
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.model.Jenkins). The real class extends AbstractCIBase (which is
 // AccessControlled) and much more.
 package jenkins.model;
 

@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.tasks.SimpleBuildStep).
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.tasks.SimpleBuildStep).
 package jenkins.tasks;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

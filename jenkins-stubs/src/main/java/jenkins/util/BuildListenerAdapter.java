@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.util.BuildListenerAdapter).
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.util.BuildListenerAdapter).
 package jenkins.util;
 
 import hudson.model.BuildListener;

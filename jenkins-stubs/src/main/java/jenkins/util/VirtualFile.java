@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, jenkins.util.VirtualFile).
+// Hand-written compile-only stub (jenkins-core 2.541.3, jenkins.util.VirtualFile).
 package jenkins.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

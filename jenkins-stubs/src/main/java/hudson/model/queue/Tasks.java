@@ -1,4 +1,4 @@
-// Hand-written compile-only stub (jenkins-core 2.479.3, hudson.model.queue.Tasks).
+// Hand-written compile-only stub (jenkins-core 2.541.3, hudson.model.queue.Tasks).
 package hudson.model.queue;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -58,8 +58,8 @@ final class BuildSettings implements Serializable {
      * The values of a list property, each also split at spaces and commas: from Pipeline they come as a list
      * ({@code images: ['api', 'web']}); from the form (Snippet Generator) the text box's "api web" arrives as one
      * element (Stapler binds a single value to a one-element list); an empty list can come back as "[]" (the text
-     * box falls back to the property's own value, textbox.jelly in 2.479.3). Image keys and tags contain no space,
-     * comma or bracket.
+     * box falls back to the property's own value, textbox.jelly in 2.479.3 and 2.541.3). Image keys and tags contain
+     * no space, comma or bracket.
      */
     static List<String> clean(List<String> values) {
         List<String> out = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -13,8 +13,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** One registry and the username/password credential to push to it: {@code [registry: 'host', credentialsId: 'id']}. */
-public final class RegistryCredentialsEntry extends AbstractDescribableImpl<RegistryCredentialsEntry> implements Serializable {
+/**
+ * One registry and the username/password credential to push to it: {@code [registry: 'host', credentialsId: 'id']}.
+ * Implements {@link Describable} directly (its {@code getDescriptor()} is a default method since Jenkins 2.505, and
+ * {@code AbstractDescribableImpl} is deprecated since then).
+ */
+public final class RegistryCredentialsEntry implements Describable<RegistryCredentialsEntry>, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String registry;

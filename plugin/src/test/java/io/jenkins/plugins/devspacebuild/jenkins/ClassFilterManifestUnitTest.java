@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * JEP-200: the agent sends {@link RunResult} and {@link ImageResult} (classes of the bundled devspace-build-core jar)
  * back to the controller, whose ClassFilterImpl admits a bundled library's classes only when the jar's manifest says
- * {@code Jenkins-ClassFilter-Whitelisted: true} (jenkins-2.479.3 ClassFilterImpl.isPluginManifest). In the reactor
+ * {@code Jenkins-ClassFilter-Whitelisted: true} (jenkins-2.541.3 ClassFilterImpl.isPluginManifest). In the reactor
  * build the plugin's tests see core as its packaged jar.
  */
 class ClassFilterManifestUnitTest {

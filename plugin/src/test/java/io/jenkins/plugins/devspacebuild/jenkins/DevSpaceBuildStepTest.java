@@ -33,7 +33,7 @@ import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The Pipeline step in a real Jenkins (jenkins-test-harness 2537.v48fd29a_7070d, pinned by plugin parent 5.31). The
+ * The Pipeline step in a real Jenkins (jenkins-test-harness 2578.v44660312fd37, pinned by plugin parent 6.2221.va_045130417c9). The
  * images use the custom builder and skipPush, so neither a Docker daemon nor a registry is needed: the whole path
  * (credentials, cache artifact, agent callable, engine, variables) is the real one. Each engine behaviour a test relies
  * on is reproduced where Jenkins cannot run (AgentBuildUnitTest, the CLI): see plugin/README.md.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine must run against the library versions it was compiled and tested with. In the real plugin build the
  * test classpath holds the libraries the API plugins (docker-java-api, kubernetes-client-api, snakeyaml-api,
- * jackson2-api, commons-compress-api, at the versions plugin/pom.xml pins) bring, since core's own copies are
+ * jackson2-api, commons-compress-api, at the versions plugin/pom.xml's BOM pins) bring, since core's own copies are
  * excluded; this fails when the jar a library's class is loaded from has another version than core's (root pom.xml).
  * See plugin/README.md.
  */
