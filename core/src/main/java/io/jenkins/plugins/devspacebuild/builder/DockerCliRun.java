@@ -3,6 +3,7 @@ package io.jenkins.plugins.devspacebuild.builder;
 import io.jenkins.plugins.devspacebuild.docker.DockerDaemon;
 import io.jenkins.plugins.devspacebuild.docker.PrivateDockerConfig;
 import io.jenkins.plugins.devspacebuild.registry.RegistryCredential;
+import io.jenkins.plugins.devspacebuild.util.ConfinedPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,11 +40,15 @@ final class DockerCliRun {
     static String run(BuildServices services, DockerDaemon daemon, BuildRequest request, String what, Map<String, String> extraEnv,
                       CommandLine commandLine, Function<List<String>, String> hint) throws BuildFailedException, InterruptedException {
         String key = request.key();
+        // beside devspace.yaml, not in /tmp: a process started in another container of the pod (container()) shares the workspace
+        Path tmp = services.workingDirectory().resolve(".devspace");
         Path iidFile;
         try {
-            iidFile = Files.createTempFile("devspace-build-iid-", ".txt");
+            Files.createDirectories(tmp);
+            ConfinedPaths.requireInside(services.workingDirectory(), tmp, "the temporary directory");
+            iidFile = Files.createTempFile(tmp, "devspace-build-iid-", ".txt");
         } catch (IOException e) {
-            throw new BuildFailedException("cannot create a temporary file: " + e.getMessage(), e);
+            throw new BuildFailedException("cannot create a temporary file in " + tmp + ": " + e.getMessage(), e);
         }
         try {
             Map<String, String> env = new HashMap<>(services.environment());
@@ -56,7 +61,7 @@ final class DockerCliRun {
             try {
                 if (!baseCredentials.isEmpty()) {
                     // private base images: the run's credentials through a private, deleted-after-use DOCKER_CONFIG
-                    config = PrivateDockerConfig.create(baseCredentials.values());
+                    config = PrivateDockerConfig.create(baseCredentials.values(), tmp);
                     env.put("DOCKER_CONFIG", config.directory().toString());
                 }
                 r = StreamingProcess.run(services.processes(), commandLine.with(iidFile), env, services.workingDirectory(),

@@ -24,8 +24,21 @@ public final class PrivateDockerConfig implements AutoCloseable {
     }
 
     public static PrivateDockerConfig create(Collection<RegistryCredential> credentials) throws IOException {
-        Path dir = Files.createTempDirectory("devspace-build-docker-config-", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        return create(credentials, null);
+    }
+
+    /**
+     * @param parent where the directory is made; null: the system's temporary directory. The builders use the
+     *               project's {@code .devspace}, which a process started in another container of a pod (Jenkins'
+     *               {@code container()}) sees too, as it shares the workspace
+     */
+    public static PrivateDockerConfig create(Collection<RegistryCredential> credentials, Path parent) throws IOException {
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        var privateDir = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        Path dir = parent == null ? Files.createTempDirectory("devspace-build-docker-config-", privateDir)
+                : Files.createTempDirectory(parent, "devspace-build-docker-config-", privateDir);
         try {
             String json = null;
             for (RegistryCredential c : credentials) {
