@@ -155,8 +155,9 @@ class DevSpaceBuildStepTest {
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
                 new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "reg", "registry", "builder", PASSWORD));
         WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
-        // the password reaches the workspace without appearing in the script (which build.xml keeps)
-        p.setDefinition(new CpsFlowDefinition("node {\n" + project("echo \"login with $(cat ../pw.txt)\"; exit 4")
+        // the password reaches the workspace without appearing in the script (which build.xml keeps); $$( is the
+        // literal $( for the shell at build time (a single $( would be a config expression, run when devspace.yaml is read)
+        p.setDefinition(new CpsFlowDefinition("node {\n" + project("echo \"login with $$(cat ../pw.txt)\"; exit 4")
                 + "withCredentials([usernamePassword(credentialsId: 'reg', usernameVariable: 'U', passwordVariable: 'PW')]) {\n"
                 + "  sh 'printf %s \"$PW\" > ../pw.txt'\n}\n"
                 + "try { devspaceBuild credentialsId: 'reg', skipPush: true } finally { sh 'rm -f ../pw.txt' }\n}", true));
@@ -182,7 +183,7 @@ class DevSpaceBuildStepTest {
     void badOptionsAndBadConfigAreClearErrors(JenkinsRule r) throws Exception {
         WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition("node { devspaceBuild maxParallel: -1 }", true));
-        r.assertLogContains("devspaceBuild: maxParallel must be 0 (all images at once) or more, not -1", r.buildAndAssertStatus(Result.FAILURE, p));
+        r.assertLogContains("devspaceBuild: maxParallel must be 0 (the default cap) or more, not -1", r.buildAndAssertStatus(Result.FAILURE, p));
         p.setDefinition(new CpsFlowDefinition("node { writeFile file: 'devspace.yaml', text: 'version: v2beta1\\nimages:\\n  a:\\n    image: x/a\\n"
                 + "    tagz: [a]\\n    custom:\\n      command: echo hi\\n'\ndevspaceBuild() }", true));
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);

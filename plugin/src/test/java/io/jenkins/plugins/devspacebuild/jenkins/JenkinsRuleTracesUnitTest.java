@@ -146,7 +146,8 @@ class JenkinsRuleTracesUnitTest {
         Path cache = tmp.resolve("cache.json");
         AgentOutcome outcome = run(options(null, false, List.of()), CacheStore.toJson(BuildCache.empty()), cache, secrets);
 
-        assertThat(log()).contains("[worker] login with ****", "[worker] FAILED: custom build command exited with code 4")
+        assertThat(log()).contains("[worker] login with ****", "[worker] password=****", "[worker] FAILED: custom build command exited with code 4")
+                .containsPattern("\\[worker] auth [A-Za-z0-9+/=]*\\*\\*\\*\\*")
                 .doesNotContain(password, quoted, base64, Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
         assertThat(outcome.error).isNull();
         assertThat(outcome.result.failed()).isTrue();
