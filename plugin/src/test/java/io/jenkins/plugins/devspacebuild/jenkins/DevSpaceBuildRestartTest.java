@@ -17,9 +17,11 @@ class DevSpaceBuildRestartTest {
     void afterARestartTheStepFailsWithAClearMessageInsteadOfHanging() throws Throwable {
         sessions.then(r -> {
             WorkflowJob p = r.jenkins.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(DevSpaceBuildStepTest.pipeline("sleep 20", "devspaceBuild skipPush: true"), true));
+            // the session's Jenkins stops, but this JVM (and the engine's thread and its sleep) carries on into the next
+            // session: the sleep must outlast the restart, or the old call could complete the step before onResume fails it
+            p.setDefinition(new CpsFlowDefinition(DevSpaceBuildStepTest.pipeline("sleep 90", "devspaceBuild skipPush: true"), true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-            r.waitForMessage("[worker] building with the custom command: sleep 20", b);
+            r.waitForMessage("[worker] building with the custom command: sleep 90", b);
         });
         sessions.then(r -> {
             WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
