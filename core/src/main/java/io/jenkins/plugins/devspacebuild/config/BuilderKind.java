@@ -55,7 +55,7 @@ public enum BuilderKind {
         return Arrays.stream(values()).filter(BuilderKind::forRun).toList();
     }
 
-    /** "docker, kaniko or embedded": for messages that list the choices. */
+    /** "docker, kaniko, embedded or buildkit": for messages that list the choices. */
     public static String runKindNames() {
         List<String> names = runKinds().stream().map(BuilderKind::configName).toList();
         return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " or " + names.get(names.size() - 1);

@@ -32,10 +32,10 @@ class RunOptionsTest {
         assertThatThrownBy(() -> RunOptions.builder(config).maxParallel(-2).builder("podman").images(Arrays.asList("api", " "))
                 .tags(List.of("")).build())
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("maxParallel must be 0 (the default) or more, not -2; builder 'podman' is not a builder; use docker, kaniko or "
-                        + "embedded; images must not contain an empty name; tags must not contain an empty tag");
+                .hasMessage("maxParallel must be 0 (the default) or more, not -2; builder 'podman' is not a builder; use docker, kaniko, "
+                        + "embedded or buildkit; images must not contain an empty name; tags must not contain an empty tag");
         assertThatThrownBy(() -> RunOptions.builder(config).builder(BuilderKind.CUSTOM).build())
-                .hasMessage("builder 'custom' cannot build a whole run; use docker, kaniko or embedded");
+                .hasMessage("builder 'custom' cannot build a whole run; use docker, kaniko, embedded or buildkit");
     }
 
     @Test
@@ -43,6 +43,6 @@ class RunOptionsTest {
         assertThat(BuilderKind.parseRunOption(" Docker ")).isEqualTo(Optional.of(BuilderKind.DOCKER));
         assertThat(BuilderKind.parseRunOption("")).isEmpty();
         assertThat(BuilderKind.named("custom")).contains(BuilderKind.CUSTOM);
-        assertThat(BuilderKind.runKinds()).containsExactly(BuilderKind.DOCKER, BuilderKind.KANIKO, BuilderKind.EMBEDDED);
+        assertThat(BuilderKind.runKinds()).containsExactly(BuilderKind.DOCKER, BuilderKind.KANIKO, BuilderKind.EMBEDDED, BuilderKind.BUILDKIT);
     }
 }
