@@ -16,7 +16,7 @@ printf 'FROM scratch\nCOPY . /app\n' >"$training/app/Dockerfile"
 printf '*.log\n' >"$training/app/.dockerignore"
 printf 'hello\n' >"$training/app/src/hello.txt"
 printf '%s\n' 'version: v2beta1' 'images:' '  app:' '    image: cds/app' '    context: ./app' '    dockerfile: ./app/Dockerfile' \
-    '    custom:' '      command: "true"' >"$training/devspace.yaml"
+    '    custom:' '      command: "true"' '      onChange: ["./app/**"]' >"$training/devspace.yaml"
 run() { "$java" "$@" -jar "$jar" build --skip-push --no-pull-secrets -t cds -f "$training/devspace.yaml" --root "$training" >/dev/null; }
 run
 # a JDK without CDS support gives no archive: the launcher then starts the plain jar

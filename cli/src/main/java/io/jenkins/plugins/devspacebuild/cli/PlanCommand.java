@@ -23,7 +23,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code devspace-build plan}: per image the decision, the reason and the three hashes; builds nothing. */
+/**
+ * {@code devspace-build plan}: per image the decision, the reason and the three hashes; builds nothing. An image its
+ * configuration disables ({@code build.disabled}) is listed as skipped with the reason "disabled: ..." and no hashes
+ * (null in JSON).
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Shows, per image, whether it would be built or skipped, why, and its hashes.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
@@ -78,6 +82,10 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             for (BuildEvent.Decided p : plans) {
                 out.println(p.image() + ": " + (p.build() ? "build" : "skip") + " (" + p.reason() + ")");
+                if (p.hashes().dockerfile() == null) {
+                    // an image its configuration disables: nothing was read, so no hashes
+                    continue;
+                }
                 for (Map.Entry<String, String> h : Map.of("dockerfile", p.hashes().dockerfile(), "context   ", p.hashes().context(),
                         "config    ", p.hashes().config()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                     out.println("  " + h.getKey() + " " + h.getValue());

@@ -59,6 +59,23 @@ class CliTest {
     }
 
     @Test
+    void planListsADisabledImageAsSkippedWithTheReason() throws Exception {
+        write(tmp, "Dockerfile", "FROM scratch\n");
+        write(tmp, "devspace.yaml", "version: v1beta11\nimages:\n  off:\n    image: registry.example.com/off\n    dockerfile: ./missing/Dockerfile\n"
+                + "    build:\n      disabled: true\n  on:\n    image: registry.example.com/on\n");
+        String f = tmp.resolve("devspace.yaml").toString();
+        Run text = run("plan", "-f", f, "--root", tmp.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("off: skip (disabled: build.disabled is set (").contains("\non: build (no earlier build)\n");
+        Run json = run("plan", "-f", f, "--root", tmp.toString(), "--json");
+        JsonNode off = new ObjectMapper().readTree(json.out()).get(0);
+        assertThat(off.get("name").asText()).isEqualTo("off");
+        assertThat(off.get("decision").asText()).isEqualTo("skip");
+        assertThat(off.get("reason").asText()).startsWith("disabled: build.disabled is set (");
+        assertThat(off.get("dockerfileHash").isNull()).isTrue();
+    }
+
+    @Test
     void contextList() {
         Path p = example();
         Run r = run("context", "list", "-f", p.resolve("devspace.yaml").toString(), "--root", tmp.toString(), "api");

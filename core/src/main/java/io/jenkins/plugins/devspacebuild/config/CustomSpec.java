@@ -24,6 +24,17 @@ public record CustomSpec(String command, List<String> args, List<String> appendA
         onChange = List.copyOf(onChange);
     }
 
+    /**
+     * The image keys whose {@code ${runtime.images.KEY.image}}/{@code .tag} appear in the command, {@code args} or
+     * {@code appendArgs}: those images must be built (or skipped) before this command runs.
+     */
+    public java.util.Set<String> runtimeImages() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(RuntimeVariables.referencedImages(command));
+        args.forEach(a -> keys.addAll(RuntimeVariables.referencedImages(a)));
+        appendArgs.forEach(a -> keys.addAll(RuntimeVariables.referencedImages(a)));
+        return keys;
+    }
+
     @Override
     public BuilderKind kind() {
         return BuilderKind.CUSTOM;

@@ -83,7 +83,7 @@ public record ImageConfig(
     /** The same image under another key (a dependency's image is known as {@code dependency.image}). */
     public ImageConfig withKey(String newKey) {
         return new ImageConfig(newKey, image, tags, dockerfile, context, entrypoint, cmd, appendDockerfileInstructions, buildArgs, target,
-                network, rebuildStrategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location);
+                network, rebuildStrategy, skipPush, createPullSecret, builder, builderDeclared, disabled, location, restartHelper);
     }
 
     public ImageConfig withBuilder(BuilderSpec spec, boolean declared) {

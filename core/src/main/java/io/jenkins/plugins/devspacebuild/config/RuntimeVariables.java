@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devspacebuild.config;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,18 @@ public final class RuntimeVariables {
     /** Whether the loader leaves runtime variables in {@code field} for the build to resolve. */
     static boolean resolvedAtBuildTime(String field) {
         return field.matches("images\\.[^.]+(\\.build)?\\.custom\\.(command|commands\\[\\d+\\]\\.command|args\\[\\d+\\]|appendArgs\\[\\d+\\])");
+    }
+
+    /** The image keys the runtime variables of {@code text} refer to, in order of appearance. */
+    public static Set<String> referencedImages(String text) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (text != null && text.contains("runtime.")) {
+            Matcher m = RUNTIME.matcher(text);
+            while (m.find()) {
+                keys.add(m.group(2));
+            }
+        }
+        return keys;
     }
 
     /**

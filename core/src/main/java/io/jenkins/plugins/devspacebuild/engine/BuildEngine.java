@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,8 +90,9 @@ public final class BuildEngine {
         try {
             ProjectConfig project = load(options);
             BuildCache cache = loadCache(options);
-            List<ImagePlan> plans = hashAndDecide(project, select(project, options.images()), cache, options, new Scheduler(CANCEL_WAIT));
-            plans.forEach(p -> events.accept(EventValues.decided(p)));
+            List<ImageConfig> selected = select(project, options.images());
+            List<ImagePlan> plans = hashAndDecide(project, built(selected), cache, options, new Scheduler(CANCEL_WAIT));
+            announce(selected, plans);
             return new Plan(project, plans, cache);
         } catch (DevSpaceBuildException e) {
             throw boundary.exception(e);
@@ -136,7 +138,8 @@ public final class BuildEngine {
         // load
         ProjectConfig project = load(options);
         BuildCache cache = loadCache(options);
-        List<ImageConfig> images = select(project, options.images());
+        List<ImageConfig> selected = select(project, options.images());
+        List<ImageConfig> images = built(selected);
         BuildServices services = new BuildServices(settings.environment(), settings.credentials(), events, settings.retry(),
                 project.configFile().getParent(), settings.insecureRegistries(), settings.processes());
         RegistryClient registry = new RegistryClient(settings.credentials(), settings.retry(), events, settings.insecureRegistries());
@@ -149,7 +152,7 @@ public final class BuildEngine {
             // plan: hash and decide, verify the skips, then announce the final decisions
             List<ImagePlan> plans = hashAndDecide(project, images, cache, options, scheduler);
             plans = verify(plans, options, new SkipVerifier(registry, builders::existsLocally, events), scheduler);
-            plans.forEach(p -> events.accept(EventValues.decided(p)));
+            announce(selected, plans);
             scheduler.checkCancelled();
             // schedule, and per image: tag, build, push, record
             List<ImagePlan> toBuild = plans.stream().filter(p -> p.failure() == null && p.decision().isBuild()).toList();
@@ -159,12 +162,14 @@ public final class BuildEngine {
             CacheRecorder recorder = new CacheRecorder(options.cacheFile(), cache);
             List<ImageResult> results;
             try {
-                results = scheduler.run(plans, limit, options.failFast(), new ImageRun(options, builders, recorder, new TagResolver(), events));
+                RuntimeImages runtime = new RuntimeImages(plans, cache);
+                results = scheduler.run(RuntimeImages.order(plans), limit, options.failFast(),
+                        new ImageRun(options, builders, recorder, new TagResolver(), events, runtime));
             } finally {
                 // the recorder batches its writes: write what is pending, also when cancelled
                 recorder.finish().ifPresent(w -> events.warning(null, w));
             }
-            RunResult result = new RunResult(results, scheduler.cancelled());
+            RunResult result = new RunResult(withDisabled(selected, results, cache, options), scheduler.cancelled());
             // publish
             if (options.pullSecrets() && !result.cancelled()) {
                 new PullSecretStage(settings.credentials(), connections, events).run(project, result, options.skipPush());
@@ -262,11 +267,38 @@ public final class BuildEngine {
             if (!wanted.isEmpty() && !wanted.contains(image.key())) {
                 continue;
             }
-            if (image.disabled()) {
-                events.accept(new BuildEvent.Disabled(image.key()));
-                continue;
-            }
             out.add(image);
+        }
+        return out;
+    }
+
+    /** The selected images that are hashed and built: all but the disabled ones ({@link DisabledImages}). */
+    private static List<ImageConfig> built(List<ImageConfig> selected) {
+        return selected.stream().filter(i -> !DisabledImages.isDisabled(i)).toList();
+    }
+
+    /** The final decisions, in devspace.yaml order, the disabled images among them. */
+    private void announce(List<ImageConfig> selected, List<ImagePlan> plans) {
+        Map<String, ImagePlan> byKey = plans.stream().collect(Collectors.toMap(ImagePlan::key, p -> p));
+        for (ImageConfig image : selected) {
+            ImagePlan p = byKey.get(image.key());
+            events.accept(p == null ? DisabledImages.decided(image) : EventValues.decided(p));
+        }
+    }
+
+    /** The results in devspace.yaml order, a skipped result for each disabled image among them. */
+    private List<ImageResult> withDisabled(List<ImageConfig> selected, List<ImageResult> results, BuildCache cache, RunOptions options) {
+        Map<String, ImageResult> byKey = results.stream().collect(Collectors.toMap(ImageResult::name, r -> r));
+        List<ImageResult> out = new ArrayList<>();
+        for (ImageConfig image : selected) {
+            ImageResult r = byKey.get(image.key());
+            if (r == null && DisabledImages.isDisabled(image)) {
+                r = DisabledImages.result(image, cache, !options.skipPush() && !image.skipPush());
+                events.accept(new BuildEvent.ImageDone(EventValues.line(r)));
+            }
+            if (r != null) {
+                out.add(r);
+            }
         }
         return out;
     }

@@ -29,8 +29,11 @@ final class ImageRun implements Scheduler.Work<ImagePlan, ImageResult> {
     private final CacheRecorder recorder;
     private final TagResolver tags;
     private final EventSink events;
+    private final RuntimeImages runtime;
 
-    ImageRun(RunOptions options, BuilderFactory.RunBuilders builders, CacheRecorder recorder, TagResolver tags, EventSink events) {
+    ImageRun(RunOptions options, BuilderFactory.RunBuilders builders, CacheRecorder recorder, TagResolver tags, EventSink events,
+             RuntimeImages runtime) {
+        this.runtime = runtime;
         this.options = options;
         this.builders = builders;
         this.recorder = recorder;
@@ -53,10 +56,12 @@ final class ImageRun implements Scheduler.Work<ImagePlan, ImageResult> {
                 return new ImageResult(image.key(), image.image().repository(), e.tags(), push ? e.digest() : null, e.imageId(),
                         ImageResult.Status.SKIPPED, skip.reason(), e.builder(), plan.planningMs() + elapsed(start));
             }
+            // the images its custom command refers to (${runtime.images.KEY.tag}) are scheduled earlier: wait for them
+            runtime.await(image);
             List<String> resolved = tags.resolve(image, options.tags());
             ImageBuilder builder = builders.select(image, plan.input());
             builderName = builder.name();
-            BuildOutcome out = builder.build(new BuildRequest(image, plan.input(), resolved, push));
+            BuildOutcome out = builder.build(new BuildRequest(image, plan.input(), resolved, push, runtime::get));
             record(plan, resolved, out);
             return new ImageResult(image.key(), image.image().repository(), resolved, out.digest(), out.imageId(), ImageResult.Status.BUILT,
                     plan.decision().reason(), out.builder(), plan.planningMs() + elapsed(start));
@@ -81,6 +86,7 @@ final class ImageRun implements Scheduler.Work<ImagePlan, ImageResult> {
 
     @Override
     public void done(ImagePlan plan, ImageResult result) {
+        runtime.finished(result);
         events.accept(new BuildEvent.ImageDone(EventValues.line(result)));
     }
 

@@ -62,7 +62,8 @@ public sealed interface BuildEvent {
      *
      * @param build      whether it is built (else skipped)
      * @param reason     why
-     * @param hashes     its Dockerfile, context and config hashes
+     * @param hashes     its Dockerfile, context and config hashes (each null for an image its configuration disables:
+     *                   nothing was read)
      * @param planningMs time spent hashing, deciding and verifying
      */
     record Decided(String image, boolean build, String reason, Hashes hashes, long planningMs) implements BuildEvent {
@@ -156,14 +157,6 @@ public sealed interface BuildEvent {
         public PullSecretEnsured masked(UnaryOperator<String> f) {
             return new PullSecretEnsured(f.apply(namespace), f.apply(secret), f.apply(registry), f.apply(change),
                     serviceAccounts.stream().map(f).toList());
-        }
-    }
-
-    /** An image is not built because its configuration disables it ({@code build.disabled}). */
-    record Disabled(String image) implements BuildEvent {
-        @Override
-        public Disabled masked(UnaryOperator<String> f) {
-            return new Disabled(f.apply(image));
         }
     }
 

@@ -60,8 +60,6 @@ public final class ConsolePrinter implements EventSink {
         } else if (event instanceof BuildEvent.PullSecretEnsured p) {
             return "pull secret " + p.namespace() + "/" + p.secret() + " for " + p.registry() + ": " + p.change()
                     + (p.serviceAccounts().isEmpty() ? "" : ", added to service account(s) " + String.join(", ", p.serviceAccounts()));
-        } else if (event instanceof BuildEvent.Disabled) {
-            return "build.disabled is set: not built";
         } else if (event instanceof BuildEvent.BaseImageRead b) {
             return "reading the base image " + b.reference() + " from " + b.registry();
         } else if (event instanceof BuildEvent.PlainHttp h) {

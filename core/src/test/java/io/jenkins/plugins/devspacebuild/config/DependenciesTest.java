@@ -21,6 +21,15 @@ class DependenciesTest {
     }
 
     @Test
+    void aDependencysImageKeepsItsRestartHelper() throws Exception {
+        write(root, "backend/Dockerfile", "FROM scratch\nENTRYPOINT [\"/api\"]\n");
+        write(root, "backend/devspace.yaml", "version: v2beta1\nname: backend\nimages:\n  api:\n    image: my/api\n    injectRestartHelper: true\n");
+        ImageConfig api = load("version: v2beta1\nname: app\ndependencies:\n  backend:\n    path: ./backend\n").images().get("backend.api");
+        assertThat(api.restartHelper().kind()).isEqualTo(RestartHelper.Kind.WAIT_FOR_START);
+        assertThat(api.hasDockerfileOverride()).isTrue();
+    }
+
+    @Test
     void pathDependenciesInBothShapes() throws Exception {
         write(root, "Dockerfile", "FROM scratch\n");
         write(root, "backend/Dockerfile", "FROM scratch\n");

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 10 "How to measure it": real devspace.yaml files of public application repositories (src/test/resources/
  * devspace-corpus/NN: the file unchanged, a SOURCE note, stub Dockerfiles where the repository has them), each with
  * the outcome derived from DevSpace's rules for its config version in {@code expected}: the images DevSpace would
- * build (repository, tags, Dockerfile, context, builder, rebuild rule, push, disabled) or the error. Optional
+ * build (repository, tags, Dockerfile, context, builder, rebuild rule, push, disabled, restart helper) or the error. Optional
  * {@code vars} (NAME=value lines, what a CI job passes with --var) and {@code profiles} (one per line, -p) files.
  * Lines starting with '#' in {@code expected} say how the outcome compares with DevSpace and are not compared.
  */
@@ -90,6 +90,7 @@ class DevSpaceCorpusTest {
                         .append(" rebuild=").append(i.rebuildStrategy().yamlName())
                         .append(i.skipPush() ? " skipPush" : "")
                         .append(i.disabled() ? " disabled" : "")
+                        .append(i.restartHelper().enabled() ? " restartHelper=" + i.restartHelper().kind() : "")
                         .append(i.target() == null ? "" : " target=" + i.target())
                         .append(i.buildArgs().isEmpty() ? "" : " buildArgs=" + i.buildArgs().keySet())
                         .append('\n');

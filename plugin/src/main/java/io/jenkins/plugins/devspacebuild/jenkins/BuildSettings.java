@@ -21,6 +21,7 @@ final class BuildSettings implements Serializable {
     boolean skipPush;
     List<String> images = new ArrayList<>();
     List<String> tags = new ArrayList<>();
+    List<String> profiles = new ArrayList<>();
     String credentialsId;
     List<RegistryCredentialsEntry> registryCredentials = new ArrayList<>();
     String cacheFrom;
@@ -36,6 +37,7 @@ final class BuildSettings implements Serializable {
         config = configOrDefault(config);
         images = images == null ? new ArrayList<>() : images;
         tags = tags == null ? new ArrayList<>() : tags;
+        profiles = profiles == null ? new ArrayList<>() : profiles;
         registryCredentials = registryCredentials == null ? new ArrayList<>() : registryCredentials;
         return this;
     }
@@ -43,7 +45,7 @@ final class BuildSettings implements Serializable {
     /** @param expand expands ${VAR} of the build's environment in the tags (useful in the freestyle form) */
     StepOptions toStepOptions(UnaryOperator<String> expand) {
         return new StepOptions(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images,
-                tags.stream().map(expand).toList(), builder);
+                tags.stream().map(expand).toList(), builder, profiles);
     }
 
     static String configOrDefault(String s) {

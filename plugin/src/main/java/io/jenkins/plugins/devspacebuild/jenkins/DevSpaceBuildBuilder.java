@@ -45,6 +45,10 @@ public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildSt
     public DevSpaceBuildBuilder() {
     }
 
+    BuildSettings settings() {
+        return settings;
+    }
+
     public String getConfig() {
         return settings.config;
     }
@@ -107,6 +111,16 @@ public final class DevSpaceBuildBuilder extends Builder implements SimpleBuildSt
     @DataBoundSetter
     public void setImages(String images) {
         settings.images = BuildSettings.split(images);
+    }
+
+    /** devspace.yaml profiles to apply, in order, separated by spaces or commas; empty for none. */
+    public String getProfiles() {
+        return String.join(" ", settings.profiles);
+    }
+
+    @DataBoundSetter
+    public void setProfiles(String profiles) {
+        settings.profiles = BuildSettings.split(profiles);
     }
 
     /** Tags for every image, separated by spaces or commas; empty for each image's own. */

@@ -110,6 +110,21 @@ public final class DevSpaceBuildStep extends Step {
         settings.images = BuildSettings.clean(images);
     }
 
+    /** devspace.yaml profiles to apply, in order, e.g. {@code profiles: ['production']}. */
+    public List<String> getProfiles() {
+        return new ArrayList<>(settings.profiles);
+    }
+
+    /** The profiles as the form's text box shows them ("production eu"); not a data-bound property. */
+    public String getProfilesText() {
+        return String.join(" ", settings.profiles);
+    }
+
+    @DataBoundSetter
+    public void setProfiles(List<String> profiles) {
+        settings.profiles = BuildSettings.clean(profiles);
+    }
+
     public List<String> getTags() {
         return new ArrayList<>(settings.tags);
     }

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * @param images          image keys to build; empty = all
  * @param tags            tags for every image; empty = their own
  * @param builder         a {@link BuilderKind} run builder name for every image; null = each image's own
+ * @param profiles        devspace.yaml profiles to apply, in order (as DevSpace's {@code -p}); empty = none besides the activated ones
  */
 public record StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
-                          List<String> images, List<String> tags, String builder) implements java.io.Serializable {
+                          List<String> images, List<String> tags, String builder, List<String> profiles) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_CONFIG = "devspace.yaml";
     private static final Pattern TAG = Pattern.compile("[\\w#][\\w#.-]{0,127}");
@@ -34,12 +35,19 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
         images = images == null ? List.of() : List.copyOf(images);
         tags = tags == null ? List.of() : List.copyOf(tags);
         builder = builder == null || builder.isBlank() ? null : builder.strip();
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
+
+    /** Without profiles. */
+    public StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
+                       List<String> images, List<String> tags, String builder) {
+        this(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images, tags, builder, List.of());
     }
 
     /** Without a builder override. */
     public StepOptions(String config, boolean forceBuild, boolean buildSequential, int maxParallel, boolean failFast, boolean skipPush,
                        List<String> images, List<String> tags) {
-        this(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images, tags, null);
+        this(config, forceBuild, buildSequential, maxParallel, failFast, skipPush, images, tags, null, List.of());
     }
 
     /** Every problem at once, as one message; empty when the options are fine. */
@@ -54,6 +62,11 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
         for (String i : images) {
             if (i == null || i.isBlank()) {
                 p.add("images must not contain an empty name");
+            }
+        }
+        for (String profile : profiles) {
+            if (profile == null || profile.isBlank()) {
+                p.add("profiles must not contain an empty name");
             }
         }
         try {
@@ -85,6 +98,6 @@ public record StepOptions(String config, boolean forceBuild, boolean buildSequen
         validate();
         return RunOptions.builder(workspace.resolve(config).normalize()).projectRoot(workspace).cacheFile(cacheFile).initialCache(initialCache)
                 .forceBuild(forceBuild).buildSequential(buildSequential).maxParallel(maxParallel).failFast(failFast).skipPush(skipPush)
-                .tags(tags).images(images).builder(builder).build();
+                .tags(tags).images(images).builder(builder).profiles(profiles).build();
     }
 }

@@ -25,6 +25,7 @@ class DevSpaceBuildBuilderTest {
         b.setConfig("deploy/devspace.yaml");
         b.setImages("api web");
         b.setTags("ci-${BUILD_NUMBER} latest");
+        b.setProfiles("production eu");
         b.setForceBuild(true);
         b.setMaxParallel(3);
         b.setCredentialsId("registry-creds");

@@ -84,6 +84,7 @@ class DevSpaceBuildStepTest {
         s.setConfig("services/devspace.yaml");
         s.setImages(List.of("api", "web"));
         s.setTags(List.of("ci-${BUILD_NUMBER}", "latest"));
+        s.setProfiles(List.of("production", "eu"));
         s.setForceBuild(true);
         s.setBuildSequential(true);
         s.setMaxParallel(2);
