@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devspacebuild.engine;
 
+import io.jenkins.plugins.devspacebuild.config.BuilderKind;
+
 import io.jenkins.plugins.devspacebuild.cache.CacheEntry;
 import io.jenkins.plugins.devspacebuild.cache.Decision;
 import io.jenkins.plugins.devspacebuild.config.ImageName;
@@ -50,6 +52,9 @@ final class SkipVerifier {
                     missing = ref + " now points to another image (" + now.get() + ")";
                 }
             }
+        } else if (BuilderKind.named(entry.builder()).orElse(null) == BuilderKind.CUSTOM) {
+            // a custom command keeps no image of its own that could be checked: the skip stands as decided
+            return plan.redecided(skip, 0);
         } else {
             where = "the local image store";
             if (!existsLocally.test(entry)) {

@@ -41,7 +41,8 @@ class FakeBuildersTest {
             return new ImageBuilder() {
                 @Override
                 public BuilderKind kind() {
-                    return BuilderKind.CUSTOM;
+                    // a daemon-like kind: its skips are verified against the (fake) local store
+                    return BuilderKind.DOCKER;
                 }
 
                 @Override
