@@ -93,6 +93,7 @@ class DaemonWentAwayTest {
     static final class DyingDaemon implements AutoCloseable {
         final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         final AtomicBoolean buildStarted = new AtomicBoolean();
+        final AtomicBoolean dead = new AtomicBoolean();
         final List<Socket> connections = Collections.synchronizedList(new ArrayList<>());
         final Thread acceptor;
 
@@ -126,8 +127,8 @@ class DaemonWentAwayTest {
                 OutputStream out = s.getOutputStream();
                 while (true) {
                     String requestLine = line(in);
-                    if (requestLine == null || requestLine.isEmpty()) {
-                        return;
+                    if (requestLine == null || requestLine.isEmpty() || dead.get()) {
+                        return; // a connection accepted while dying (another request at that moment) answers nothing either
                     }
                     long length = 0;
                     boolean chunked = false;
@@ -140,6 +141,9 @@ class DaemonWentAwayTest {
                         }
                     }
                     readBody(in, length, chunked);
+                    if (dead.get()) {
+                        return;
+                    }
                     String path = requestLine.split(" ")[1];
                     if (path.contains("/build")) {
                         buildStarted.set(true);
@@ -215,6 +219,7 @@ class DaemonWentAwayTest {
 
         /** A killed dockerd: nothing listens any more and every open connection (the client's pool too) is dropped. */
         private void die() throws IOException {
+            dead.set(true);
             listener.close();
             synchronized (connections) {
                 for (Socket c : connections) {
