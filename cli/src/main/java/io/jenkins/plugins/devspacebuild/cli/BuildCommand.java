@@ -178,8 +178,9 @@ final class BuildCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             RunResult result = engine.build(options);
-            writeOutput("--output-file", outputFile, () -> ResultFiles.json(result), result);
-            writeOutput("--output-env", outputEnv, () -> ResultFiles.env(PublishedVariables.of(result.images())), result);
+            OutputFiles.write(List.of(new OutputFiles.Output("--output-file", outputFile, () -> ResultFiles.json(result)),
+                    new OutputFiles.Output("--output-env", outputEnv, () -> ResultFiles.env(PublishedVariables.of(result.images())))),
+                    result, !options.skipPush());
             return result.failed() ? 1 : 0;
         } finally {
             finished.countDown();
@@ -188,22 +189,6 @@ final class BuildCommand implements Callable<Integer> {
             } catch (IllegalStateException ignored) {
                 // the JVM is already shutting down (Ctrl-C)
             }
-        }
-    }
-
-    /** Writes an output file; a failure says what was done already and what to do, without a stack trace. */
-    private static void writeOutput(String option, Path file, java.util.function.Supplier<String> content, RunResult result)
-            throws DevSpaceBuildException {
-        if (file == null) {
-            return;
-        }
-        try {
-            ResultFiles.write(file, content.get());
-        } catch (IOException e) {
-            long done = result.images().stream().filter(i -> !i.status().equals(io.jenkins.plugins.devspacebuild.result.ImageResult.Status.FAILED)).count();
-            throw new DevSpaceBuildException(option + " " + file + " could not be written (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + ", " + e.getClass().getSimpleName() + "); the " + done + " built or skipped images are pushed and cached, "
-                    + "so free some space or fix the path and run again: unchanged images are skipped");
         }
     }
 

@@ -39,7 +39,7 @@ class ValuesHandoffIT {
         TestRegistry registry = TestRegistry.shared();
         String namespace = "handoff-" + UUID.randomUUID().toString().substring(0, 8);
         Path project = tmp.resolve("monorepo");
-        TestFiles.copyTree(TestFiles.exampleProject(), project);
+        TestFiles.copyExample(project); // tracked files only: a run of examples/run-monorepo.sh leaves .devspace/ behind
         Path password = tmp.resolve("password");
         Files.writeString(password, registry.password());
         String repo = registry.address() + "/" + namespace + "/monorepo/api";

@@ -143,7 +143,9 @@ final class ChunkPipe {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("writing the build context was interrupted");
         }
-        if (readerClosed) {
+        // once the end is handed over everything was sent: a reader closed since (the build already ended, maybe with
+        // the daemon's own error) is no failure of the writer, and must not hide what the daemon said
+        if (readerClosed && chunk != EOF) {
             queue.clear();
             throw new IOException("the daemon stopped reading the build context");
         }

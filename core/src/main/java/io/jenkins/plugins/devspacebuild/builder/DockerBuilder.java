@@ -121,7 +121,9 @@ public final class DockerBuilder implements ImageBuilder {
             throw new InterruptedException("build of " + key + " cancelled");
         }
         if (cb.error != null || cb.imageId == null) {
-            throw failure(cb, producerError.get(), cb.error == null ? "the daemon reported no image id" : cb.error);
+            // a transport error reaches the callback (onError), not exec(): it too may mean dockerd went away
+            String said = cb.error == null ? "the daemon reported no image id" : cb.transportFailed ? daemonGoneOr(cb.error) : cb.error;
+            throw failure(cb, producerError.get(), said);
         }
         return daemon.imageId(request.references().get(0)).orElse(cb.imageId);
     }
@@ -187,6 +189,7 @@ public final class DockerBuilder implements ImageBuilder {
         volatile String lastStep;
         volatile String imageId;
         volatile String error;
+        volatile boolean transportFailed;
 
         Output(String key) {
             this.key = key;
@@ -249,6 +252,7 @@ public final class DockerBuilder implements ImageBuilder {
             flush();
             if (error == null) {
                 error = rootMessage(throwable);
+                transportFailed = true;
             }
             done.countDown();
         }

@@ -72,7 +72,11 @@ public final class TestFiles {
      * git, everything but .devspace/ is copied.
      */
     public static void copyExample(Path to) {
-        Path example = exampleProject();
+        copyTracked(exampleProject(), to);
+    }
+
+    /** Copies what git tracks under {@code example} (everything but .devspace/ when git cannot tell). */
+    static void copyTracked(Path example, Path to) {
         java.util.List<String> tracked = trackedFiles(example);
         try {
             if (tracked == null) {
