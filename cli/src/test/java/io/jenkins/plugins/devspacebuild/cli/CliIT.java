@@ -147,7 +147,9 @@ class CliIT {
             Thread.sleep(100);
         }
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // generous on purpose: the CLI waits at most 60 s for running builds to stop (the Scheduler's bounded wait), and
+        // a loaded 2-core machine slows the daemon's teardown; what is checked is that it ends and the cache is consistent
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("the CLI ended after SIGINT; output so far:%n%s", out).isTrue();
         reader.join(5000);
         assertThat(out.toString()).contains("cancelling: stopping running builds...");
         assertThat(CacheStore.read(project.resolve(".devspace/devspace-build-cache.json")).cache().images()).containsOnlyKeys("api", "web", "worker");
