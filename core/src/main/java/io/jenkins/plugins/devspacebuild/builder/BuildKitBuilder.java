@@ -121,9 +121,6 @@ public final class BuildKitBuilder implements ImageBuilder {
 
     @Override
     public boolean existsLocally(CacheEntry entry) {
-        if (entry.tags().isEmpty()) {
-            return false;
-        }
-        return daemon.holds(entry.image() + ":" + entry.tags().get(0), entry.imageId());
+        return DockerBuilder.heldBy(daemon, entry);
     }
 }

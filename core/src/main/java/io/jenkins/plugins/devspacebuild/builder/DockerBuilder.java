@@ -161,6 +161,11 @@ public final class DockerBuilder implements ImageBuilder {
 
     @Override
     public boolean existsLocally(CacheEntry entry) {
+        return heldBy(daemon, entry);
+    }
+
+    /** Whether the daemon still holds the cached image (its first tag, and the same image id when one was recorded). */
+    static boolean heldBy(DockerDaemon daemon, CacheEntry entry) {
         if (entry.tags().isEmpty()) {
             return false;
         }

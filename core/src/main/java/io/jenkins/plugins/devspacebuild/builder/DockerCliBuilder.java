@@ -75,9 +75,6 @@ public final class DockerCliBuilder implements ImageBuilder {
 
     @Override
     public boolean existsLocally(CacheEntry entry) {
-        if (entry.tags().isEmpty()) {
-            return false;
-        }
-        return daemon.holds(entry.image() + ":" + entry.tags().get(0), entry.imageId());
+        return DockerBuilder.heldBy(daemon, entry);
     }
 }
