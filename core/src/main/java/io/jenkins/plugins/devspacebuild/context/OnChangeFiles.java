@@ -59,8 +59,9 @@ public final class OnChangeFiles {
                     if (attrs.isSymbolicLink()) {
                         entries.add(new ContextEntry(path, ContextEntry.Type.SYMLINK, false, Files.readSymbolicLink(file).toString(), 0, file));
                     } else if (attrs.isRegularFile()) {
-                        boolean exec = Files.isExecutable(file);
-                        entries.add(new ContextEntry(path, ContextEntry.Type.FILE, exec, null, attrs.size(), file));
+                        // the stat tuple, as the context walk records it: the stat cache then vouches for unchanged files
+                        FileStat stat = FileSystemPort.LOCAL.lstat(file);
+                        entries.add(new ContextEntry(path, ContextEntry.Type.FILE, stat.ownerExecutable(), null, stat.size(), file, stat));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devspacebuild.context.ContextWalker;
 import io.jenkins.plugins.devspacebuild.context.FileStat;
+import io.jenkins.plugins.devspacebuild.context.OnChangeFiles;
 import io.jenkins.plugins.devspacebuild.testing.CountingPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,23 @@ class StatCacheTest {
         assertThat(port.takeReads(project)).isEmpty();
         assertThat(counts.fromStatCache()).isEqualTo(4);
         assertThat(notes).isEmpty();
+    }
+
+    /** A custom builder's onChange files carry their stat tuple too, so the stat cache vouches for them. */
+    @Test
+    void onChangeFilesOfACustomBuilderAreNotReadAgainWhenUnchanged() throws Exception {
+        List<String> globs = List.of("./src/**");
+        ContextHasher.Counts seen;
+        try (ContextHasher h = new ContextHasher(2, port, ContextHasher.nowNs() + SETTLE_NS)) {
+            h.hash(OnChangeFiles.collect(project, globs, project), project.resolve(".devspace"));
+        }
+        assertThat(port.takeReads(project)).containsExactly("src/a.txt", "src/deep/b.txt");
+        try (ContextHasher h = new ContextHasher(2, port, ContextHasher.nowNs())) {
+            h.hash(OnChangeFiles.collect(project, globs, project), project.resolve(".devspace"));
+            seen = h.counts();
+        }
+        assertThat(port.takeReads(project)).isEmpty();
+        assertThat(seen.fromStatCache()).isEqualTo(2);
     }
 
     @Test
