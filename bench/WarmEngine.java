@@ -1,4 +1,3 @@
-import io.jenkins.plugins.devspacebuild.cache.Decision;
 import io.jenkins.plugins.devspacebuild.cluster.ClusterFactory;
 import io.jenkins.plugins.devspacebuild.engine.BuildEngine;
 import io.jenkins.plugins.devspacebuild.engine.EngineSettings;
@@ -10,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,12 +30,12 @@ public class WarmEngine {
             AtomicReference<String> reason = new AtomicReference<>("");
             EngineSettings s = EngineSettings.of(System.getenv(), RegistryCredentials.NONE, e -> {
                 if (e instanceof BuildEvent.Decided d) {
-                    reason.set(d.decision().reason());
+                    reason.set(d.reason());
                 }
             }).withClusterFactory(ClusterFactory.NONE);
             long t0 = System.nanoTime();
-            RunResult r = new BuildEngine(s).build(new RunOptions(config, config.getParent(), Path.of(w[2]), null, Map.of(), false, false, 0, false,
-                    true, List.of("bench"), List.of(), null, false));
+            RunResult r = new BuildEngine(s).build(RunOptions.builder(config).projectRoot(config.getParent()).cacheFile(Path.of(w[2]))
+                    .skipPush(true).tags(List.of("bench")).pullSecrets(false).build());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println(ms + " " + r.images().get(0).status() + " " + reason.get());
             System.out.flush();

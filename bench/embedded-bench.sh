@@ -108,8 +108,8 @@ public class Warm {
         for (boolean skipPush : new boolean[] {true, false}) {
             StringBuilder times = new StringBuilder(skipPush ? "nopush" : "push");
             for (int i = 0; i <= reps; i++) {
-                RunOptions o = new RunOptions(yaml, yaml.getParent(), RunOptions.defaultCacheFile(yaml), null, Map.of("REGISTRY", reg + "/" + a[2]),
-                        true, false, 0, false, skipPush, List.of(), List.of());
+                RunOptions o = RunOptions.builder(yaml).variables(Map.of("REGISTRY", reg + "/" + a[2])).forceBuild(true)
+                        .skipPush(skipPush).build();
                 long t0 = System.nanoTime();
                 if (new BuildEngine(EngineSettings.of(System.getenv(), creds, e -> { })).build(o).failed()) {
                     throw new IllegalStateException("a build failed");
