@@ -16,29 +16,24 @@ class ConfigLoaderTest {
     @TempDir
     Path root;
 
+    ConfigFiles files;
+
     @BeforeEach
     void dockerfiles() {
-        write(root, "Dockerfile", "FROM scratch\n");
-        write(root, "api/Dockerfile", "FROM scratch\n");
+        files = new ConfigFiles(root);
         write(root, "api/src/main.go", "package main\n");
     }
 
     private ProjectConfig load(String yaml) throws ConfigException {
-        return load(yaml, Map.of(), Map.of());
+        return files.load(yaml);
     }
 
     private ProjectConfig load(String yaml, Map<String, String> vars, Map<String, String> env) throws ConfigException {
-        write(root, "devspace.yaml", yaml);
-        return ConfigLoader.load(new ConfigLoader.Request(root.resolve("devspace.yaml"), root, vars, env));
+        return files.load(yaml, vars, env);
     }
 
     private ConfigException error(String yaml) {
-        try {
-            load(yaml);
-        } catch (ConfigException e) {
-            return e;
-        }
-        throw new AssertionError("no error for:\n" + yaml);
+        return files.error(yaml);
     }
 
     @Test

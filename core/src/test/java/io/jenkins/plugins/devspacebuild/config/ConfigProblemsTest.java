@@ -4,7 +4,6 @@ import static io.jenkins.plugins.devspacebuild.testing.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,24 +13,19 @@ class ConfigProblemsTest {
     @TempDir
     Path root;
 
+    ConfigFiles files;
+
     @BeforeEach
     void dockerfiles() {
-        write(root, "Dockerfile", "FROM scratch\n");
-        write(root, "api/Dockerfile", "FROM scratch\n");
+        files = new ConfigFiles(root);
     }
 
     private ProjectConfig load(String yaml) throws ConfigException {
-        write(root, "devspace.yaml", yaml);
-        return ConfigLoader.load(new ConfigLoader.Request(root.resolve("devspace.yaml"), root, Map.of(), Map.of()));
+        return files.load(yaml);
     }
 
     private ConfigException error(String yaml) {
-        try {
-            load(yaml);
-        } catch (ConfigException e) {
-            return e;
-        }
-        throw new AssertionError("no error for:\n" + yaml);
+        return files.error(yaml);
     }
 
     @Test
