@@ -3,12 +3,10 @@ package io.jenkins.plugins.devspacebuild.context;
 import io.jenkins.plugins.devspacebuild.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,37 +37,40 @@ public final class OnChangeFiles {
         }
         List<ContextEntry> entries = new ArrayList<>();
         try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(base) && (name.equals(".devspace") || name.equals(".git"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Path rel = base.relativize(file);
-                    if (matchers.stream().noneMatch(m -> m.matches(rel))) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String path = ContextWalker.slashed(rel);
-                    if (attrs.isSymbolicLink()) {
-                        entries.add(new ContextEntry(path, ContextEntry.Type.SYMLINK, false, Files.readSymbolicLink(file).toString(), 0, file));
-                    } else if (attrs.isRegularFile()) {
-                        // the stat tuple, as the context walk records it: the stat cache then vouches for unchanged files
-                        FileStat stat = FileSystemPort.LOCAL.lstat(file);
-                        entries.add(new ContextEntry(path, ContextEntry.Type.FILE, stat.ownerExecutable(), null, stat.size(), file, stat));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            walk(base, "", matchers, entries);
         } catch (IOException e) {
             throw new ConfigException("onChange files under " + base + " cannot be read: " + e.getMessage());
         }
         entries.sort((a, b) -> PathOrder.compare(a.path(), b.path()));
         return new BuildContext(base, entries, null, null, false, List.of());
+    }
+
+    /** One {@code lstat} per entry (it also gives the stat tuple the stat cache keys on), names in byte order. */
+    private static void walk(Path dir, String rel, List<PathMatcher> matchers, List<ContextEntry> entries) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            list.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        names.sort(PathOrder.BYTES);
+        for (String name : names) {
+            Path child = dir.resolve(name);
+            String path = rel.isEmpty() ? name : rel + "/" + name;
+            FileStat stat = FileSystemPort.LOCAL.lstat(child);
+            if (stat.isDirectory()) {
+                if (!name.equals(".devspace") && !name.equals(".git")) {
+                    walk(child, path, matchers, entries);
+                }
+                continue;
+            }
+            Path relative = Path.of(path);
+            if (matchers.stream().noneMatch(m -> m.matches(relative))) {
+                continue;
+            }
+            if (stat.isSymbolicLink()) {
+                entries.add(new ContextEntry(path, ContextEntry.Type.SYMLINK, false, Files.readSymbolicLink(child).toString(), 0, child));
+            } else if (stat.isRegularFile()) {
+                entries.add(new ContextEntry(path, ContextEntry.Type.FILE, stat.ownerExecutable(), null, stat.size(), child, stat));
+            }
+        }
     }
 }
