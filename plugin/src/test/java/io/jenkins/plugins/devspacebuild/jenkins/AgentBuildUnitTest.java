@@ -2,13 +2,10 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.TaskListener;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +26,10 @@ class AgentBuildUnitTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final TaskListener listener = new TaskListener() {
-        private static final long serialVersionUID = 1L;
-        private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-
-        @Override
-        public PrintStream getLogger() {
-            return out;
-        }
-    };
+    private final CapturingListener listener = new CapturingListener();
 
     private String log() {
-        return log.toString(StandardCharsets.UTF_8);
+        return listener.text();
     }
 
     private void project(String workerCommand) throws Exception {

@@ -2,13 +2,10 @@ package io.jenkins.plugins.devspacebuild.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.TaskListener;
 import io.jenkins.plugins.devspacebuild.cache.BuildCache;
 import io.jenkins.plugins.devspacebuild.cache.CacheStore;
 import io.jenkins.plugins.devspacebuild.result.ImageResult;
 import io.jenkins.plugins.devspacebuild.result.PublishedVariables;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +29,10 @@ class JenkinsRuleTracesUnitTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final TaskListener listener = new TaskListener() {
-        private static final long serialVersionUID = 1L;
-        private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-
-        @Override
-        public PrintStream getLogger() {
-            return out;
-        }
-    };
+    private final CapturingListener listener = new CapturingListener();
 
     private String log() {
-        return log.toString(StandardCharsets.UTF_8);
+        return listener.text();
     }
 
     /** DevSpaceBuildStepTest.project(workerCommand), written the way the Pipeline's writeFile steps write it. */
@@ -101,7 +89,7 @@ class JenkinsRuleTracesUnitTest {
 
         // the next build: the same files written again, the cache archived by the first (what "cache from p #1" reads)
         project("echo building worker");
-        log.reset();
+        listener.reset();
         AgentOutcome b2 = run(options(null, false, List.of()), Files.readString(first), tmp.resolve("second.json"), none());
         assertThat(b2.error).isNull();
         assertThat(log()).contains("[app] skip: unchanged since", "[worker] skip: unchanged since").doesNotContain("building with");
